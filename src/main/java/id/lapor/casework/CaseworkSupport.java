@@ -1,0 +1,68 @@
+package id.lapor.casework;
+
+import id.lapor.complaint.Classification;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.TimelineEntry;
+import id.lapor.deadlines.SopDeadlines;
+import id.lapor.deadlines.SopParameters;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/** What every delegate needs: the complaint of the execution, the time, the actor, the SOP. */
+@Component
+class CaseworkSupport {
+
+  private final Complaints complaints;
+  private final SopDeadlines sopDeadlines;
+  private final Clock clock;
+  private final IdentityService identityService;
+
+  CaseworkSupport(Complaints complaints, SopDeadlines sopDeadlines, Clock clock,
+      IdentityService identityService) {
+    this.complaints = complaints;
+    this.sopDeadlines = sopDeadlines;
+    this.clock = clock;
+    this.identityService = identityService;
+  }
+
+  Complaint complaint(VariableScope scope) {
+    Object id = scope.getVariable(ProcessVariables.COMPLAINT_ID);
+    if (!(id instanceof Number number)) {
+      throw new IllegalStateException("Execution has no " + ProcessVariables.COMPLAINT_ID);
+    }
+    return complaints.getById(number.longValue());
+  }
+
+  SopParameters sop(Complaint complaint) {
+    return sop(complaint.getAddressedRegionCode(), complaint.getClassification());
+  }
+
+  SopParameters sop(String regionCode, Classification classification) {
+    return sopDeadlines.forRegion(regionCode, classification);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** The user completing the task that led here, or the system when a timer fired. */
+  String actor() {
+    var authentication = identityService.getCurrentAuthentication();
+    return authentication != null && authentication.getUserId() != null
+        ? authentication.getUserId() : TimelineEntry.SYSTEM;
+  }
+
+  static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  static Date date(Instant instant) {
+    return Date.from(instant);
+  }
+}

@@ -1,0 +1,187 @@
+package id.lapor.casework;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.Privacy;
+import id.lapor.complaint.TimelineEntry;
+import id.lapor.institutions.Institution;
+import id.lapor.institutions.InstitutionGroups;
+import id.lapor.institutions.Institutions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a task form shows of its complaint, read from the database when the form is opened: the
+ * complaint itself never enters process variables or Camunda history. Option lists for the
+ * decision fields (the regency's OPDs, all regencies, the OPD's officers) come along as JSON.
+ * The complainant's contact appears only in the regency admin's verification form, and never for
+ * an anonymous complaint.
+ */
+@Component
+class ComplaintFormView {
+
+  static final Locale INDONESIAN = Locale.forLanguageTag("id");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", INDONESIAN);
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIAN);
+  private static final Map<String, String> ZONE_NAMES = Map.of(
+      "Asia/Jakarta", "WIB", "Asia/Pontianak", "WIB", "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
+
+  private final Complaints complaints;
+  private final Institutions institutions;
+  private final IdentityService identityService;
+  private final MessageSource messages;
+  private final ObjectMapper json;
+
+  ComplaintFormView(Complaints complaints, Institutions institutions, IdentityService identityService,
+      MessageSource messages, ObjectMapper json) {
+    this.complaints = complaints;
+    this.institutions = institutions;
+    this.identityService = identityService;
+    this.messages = messages;
+    this.json = json;
+  }
+
+  /** Read-only fields (and option lists) for the form of task {@code taskKey} about a complaint. */
+  @Transactional(readOnly = true)
+  Map<String, TypedValue> fieldsFor(String taskKey, long complaintId) {
+    Complaint c = complaints.getById(complaintId);
+    ZoneId zone = institutions.findById(c.getAddressedRegionCode())
+        .map(Institution::getTimeZone).orElse(ZoneId.of("Asia/Jakarta"));
+    Map<String, TypedValue> fields = new LinkedHashMap<>();
+    text(fields, "complaintTrackingNumber", c.getTrackingNumber());
+    text(fields, "complaintStatus", label("status." + c.getStatus()));
+    text(fields, "complaintClassification", label("classification." + c.getClassification()));
+    text(fields, "complaintCategory", label("category." + c.getCategory()));
+    text(fields, "complaintPrivacy", label("privacy." + c.getPrivacy()));
+    text(fields, "complaintTitle", c.getTitle());
+    text(fields, "complaintDescription", c.getDescription());
+    text(fields, "complaintLocation", location(c));
+    text(fields, "complaintIncidentDate", c.getIncidentDate() == null ? "-" : DATE.format(c.getIncidentDate()));
+    text(fields, "complaintSubmittedAt", at(c.getSubmittedAt(), zone));
+    text(fields, "complaintDeadline", c.getCurrentDeadline().map(d -> at(d, zone)).orElse("-"));
+    text(fields, "complaintHandledBy", handledBy(c));
+    text(fields, "complaintCounts", label("form.counts", c.getReturnCount(), c.getReopenCount(),
+        c.getEscalationCount()));
+    text(fields, "complaintHistory", history(c, zone));
+    switch (taskKey) {
+      case ComplaintTasks.VERIFY_COMPLAINT -> {
+        text(fields, "complaintComplainant", complainant(c));
+        fields.put("opdOptions", options(institutions.opdsOf(c.getAddressedRegionCode()).stream()
+            .map(i -> new Option(i.getName(), i.getCode())).toList()));
+      }
+      case ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY -> fields.put("regencyOptions",
+          options(institutions.regencies().stream()
+              .map(i -> new Option(i.getName() + " (" + i.getCode() + ")", i.getCode())).toList()));
+      case ComplaintTasks.DISPOSE_COMPLAINT -> fields.put("officerOptions", options(
+          identityService.createUserQuery()
+              .memberOfGroup(InstitutionGroups.opdOfficers(c.getOpdCode().orElse("")))
+              .orderByUserLastName().asc().list().stream()
+              .map(u -> new Option(u.getFirstName() + " " + u.getLastName() + " (" + u.getId() + ")", u.getId()))
+              .toList()));
+      default -> { }
+    }
+    return fields;
+  }
+
+  private String location(Complaint c) {
+    var loc = c.getLocation();
+    StringJoiner parts = new StringJoiner(", ");
+    if (loc.district() != null) {
+      parts.add(loc.district());
+    }
+    parts.add(institutionName(loc.regionCode()));
+    String text = parts.toString();
+    if (loc.latitude() != null && loc.longitude() != null) {
+      text += " (" + loc.latitude() + ", " + loc.longitude() + ")";
+    }
+    return text;
+  }
+
+  private String handledBy(Complaint c) {
+    String handler = institutionName(c.getHandlerCode());
+    return c.getOfficer().map(o -> handler + " — " + o).orElse(handler);
+  }
+
+  private String complainant(Complaint c) {
+    if (c.getPrivacy() == Privacy.ANONYMOUS) {
+      return label("form.anonymous");
+    }
+    return c.getComplainant().map(p -> {
+      StringJoiner j = new StringJoiner(" · ");
+      for (String part : new String[] {p.getName(), p.getEmail(), p.getPhone()}) {
+        if (part != null && !part.isBlank()) {
+          j.add(part);
+        }
+      }
+      return j.toString();
+    }).orElse("-");
+  }
+
+  private String history(Complaint c, ZoneId zone) {
+    List<String> lines = new ArrayList<>();
+    for (TimelineEntry e : c.getTimeline()) {
+      String what = label("timeline." + e.getType(),
+          e.getInstitutionCode() == null ? "" : institutionName(e.getInstitutionCode()),
+          e.getReasonCode() == null ? "" : label("reason." + e.getReasonCode()));
+      StringBuilder line = new StringBuilder(at(e.getOccurredAt(), zone)).append(" · ").append(what)
+          .append(" (").append(e.getActor()).append(')');
+      if (e.getRating() != null) {
+        line.append(" · ").append(label("form.rating", e.getRating()));
+      }
+      if (e.getNote() != null) {
+        line.append("\n    ").append(e.getNote().replace("\n", "\n    "));
+      }
+      lines.add(line.toString());
+    }
+    return String.join("\n", lines);
+  }
+
+  private String institutionName(String code) {
+    return institutions.findById(code).map(Institution::getName).orElse(code);
+  }
+
+  private String label(String key, Object... args) {
+    return messages.getMessage(key, args, key, INDONESIAN);
+  }
+
+  static String at(Instant instant, ZoneId zone) {
+    return DATE_TIME.format(instant.atZone(zone)) + " " + ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
+  }
+
+  static String date(LocalDate date) {
+    return DATE.format(date);
+  }
+
+  private static void text(Map<String, TypedValue> fields, String id, String value) {
+    fields.put(id, Variables.stringValue(Objects.requireNonNullElse(value, "-")));
+  }
+
+  private TypedValue options(List<Option> options) {
+    try {
+      return SpinValues.jsonValue(json.writeValueAsString(options)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Options cannot be written as JSON", e);
+    }
+  }
+
+  /** An entry of a form-js select's option list. */
+  record Option(String label, String value) {}
+}

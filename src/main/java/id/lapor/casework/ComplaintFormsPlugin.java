@@ -1,0 +1,95 @@
+package id.lapor.casework;
+
+import java.util.ArrayList;
+import java.util.Map;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.FormFieldImpl;
+import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.form.type.StringFormType;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every user task that belongs to a complaint the read-only view of that complaint as form
+ * fields: Tasklist's Camunda Forms receive them with the task's form variables, so forms show the
+ * complaint without it ever being stored in the engine. Designers need do nothing in the BPMN.
+ */
+@Component
+class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<ComplaintFormView> view;
+
+  ComplaintFormsPlugin(ObjectProvider<ComplaintFormView> view) {
+    this.view = view;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          var definition = behavior.getTaskDefinition();
+          definition.setTaskFormHandler(new ComplaintViewFormHandler(definition.getTaskFormHandler(), view));
+        }
+      }
+    });
+  }
+
+  /** Adds the complaint view to whatever form data the task's own handler provides. */
+  static final class ComplaintViewFormHandler implements TaskFormHandler {
+
+    private final TaskFormHandler delegate;
+    private final ObjectProvider<ComplaintFormView> view;
+
+    ComplaintViewFormHandler(TaskFormHandler delegate, ObjectProvider<ComplaintFormView> view) {
+      this.delegate = delegate;
+      this.view = view;
+    }
+
+    @Override
+    public TaskFormData createTaskForm(TaskEntity task) {
+      TaskFormData data = delegate.createTaskForm(task);
+      Object complaintId = task.getVariable(ProcessVariables.COMPLAINT_ID);
+      if (complaintId instanceof Number id) {
+        for (Map.Entry<String, TypedValue> field : view.getObject()
+            .fieldsFor(task.getTaskDefinitionKey(), id.longValue()).entrySet()) {
+          FormFieldImpl formField = new FormFieldImpl();
+          formField.setId(field.getKey());
+          formField.setType(new StringFormType());
+          formField.setValue(field.getValue());
+          data.getFormFields().add(formField);
+        }
+      }
+      return data;
+    }
+
+    @Override
+    public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
+        ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
+      delegate.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
+    }
+
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
+      delegate.submitFormVariables(properties, variableScope);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package id.lapor.casework;
+
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ReplyDecision;
+import id.lapor.institutions.Institutions;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The complaint's process instance, seen from the rest of the application: started with the
+ * complaint (same transaction, so neither exists without the other) and told about the
+ * complainant's supplements and replies. The business key is the tracking number.
+ */
+@Service
+public class ComplaintProcess {
+
+  public static final String PROCESS_KEY = "ComplaintHandling";
+  public static final String MESSAGE_SUPPLEMENT_RECEIVED = "SupplementReceived";
+  public static final String MESSAGE_REPLY_RECEIVED = "ReplyReceived";
+
+  private final RuntimeService runtimeService;
+  private final Institutions institutions;
+
+  ComplaintProcess(RuntimeService runtimeService, Institutions institutions) {
+    this.runtimeService = runtimeService;
+    this.institutions = institutions;
+  }
+
+  /** Starts handling a complaint just stored; must run in the transaction that stored it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public ProcessInstance start(Complaint complaint, Instant verificationDue) {
+    String region = complaint.getAddressedRegionCode();
+    String province = institutions.findById(region).map(r -> r.getParentCode()).orElse(null);
+    return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .processDefinitionWithoutTenantId()
+        .businessKey(complaint.getTrackingNumber())
+        .setVariables(Variables.createVariables()
+            .putValue(ProcessVariables.COMPLAINT_ID, complaint.getId())
+            .putValue(ProcessVariables.TRACKING_NUMBER, complaint.getTrackingNumber())
+            .putValue(ProcessVariables.CLASSIFICATION, complaint.getClassification().name())
+            .putValue(ProcessVariables.REGION_CODE, region)
+            .putValue(ProcessVariables.PROVINCE_CODE, province)
+            .putValue(ProcessVariables.VERIFICATION_DUE, Date.from(verificationDue)))
+        .execute();
+  }
+
+  /** The complainant supplied what was asked; verification resumes with a new due date. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void supplementReceived(Complaint complaint, Instant verificationDue) {
+    runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
+        .processInstanceBusinessKey(complaint.getTrackingNumber())
+        .setVariable(ProcessVariables.VERIFICATION_DUE, Date.from(verificationDue))
+        .correlateWithResult();
+  }
+
+  /** The complainant accepted or disputed the follow-up. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void replyReceived(Complaint complaint, ReplyDecision decision) {
+    runtimeService.createMessageCorrelation(MESSAGE_REPLY_RECEIVED)
+        .processInstanceBusinessKey(complaint.getTrackingNumber())
+        .setVariable(ProcessVariables.REPLY_DECISION, decision.name())
+        .correlateWithResult();
+  }
+}

@@ -1,0 +1,9 @@
+package id.lapor.casework;
+
+/** Values of {@link ProcessVariables#OPD_STAGE}: how the complaint entered or left the OPD. */
+enum OpdStage {
+  FORWARDED,
+  REOPENED,
+  RETURNED,
+  FOLLOWED_UP
+}

@@ -1,0 +1,51 @@
+package id.lapor.casework;
+
+/**
+ * Names of the process variables of {@code ComplaintHandling}, declared once. Variables hold
+ * references and decisions only: never the complaint's text or the complainant's personal data.
+ */
+public final class ProcessVariables {
+
+  // references, set at start
+  public static final String COMPLAINT_ID = "complaintId";
+  public static final String TRACKING_NUMBER = "trackingNumber";
+  public static final String CLASSIFICATION = "classification";
+  public static final String REGION_CODE = "regionCode";
+  public static final String PROVINCE_CODE = "provinceCode";
+  public static final String OPD_CODE = "opdCode";
+
+  // due dates, computed by SopDeadlines
+  public static final String VERIFICATION_DUE = "verificationDue";
+  public static final String FOLLOW_UP_DUE = "followUpDue";
+  public static final String NATIONAL_ESCALATION_DUE = "nationalEscalationDue";
+  public static final String PROVINCE_SUPERVISION_DUE = "provinceSupervisionDue";
+  public static final String NATIONAL_SUPERVISION_DUE = "nationalSupervisionDue";
+  public static final String REPLY_DUE = "replyDue";
+  public static final String SUPPLEMENT_DUE = "supplementDue";
+
+  // decisions taken in task forms
+  public static final String VERIFICATION_DECISION = "verificationDecision";
+  public static final String NATIONAL_DECISION = "nationalDecision";
+  public static final String REGENCY_CODE = "regencyCode";
+  public static final String DISPOSITION_DECISION = "dispositionDecision";
+  public static final String FOLLOW_UP_ASSIGNEE = "followUpAssignee";
+  public static final String ARCHIVE_REASON = "archiveReason";
+  public static final String REPLY_DECISION = "replyDecision";
+
+  // texts typed into task forms; the delegates move them onto the timeline and drop them
+  public static final String ARCHIVE_NOTE = "archiveNote";
+  public static final String INFORMATION_REQUEST = "informationRequest";
+  public static final String REFERRAL_REASON = "referralReason";
+  public static final String RETURN_REASON = "returnReason";
+  public static final String FOLLOW_UP_TEXT = "followUpText";
+  public static final String SUPERVISION_NOTE = "supervisionNote";
+
+  // where the complaint stands at the OPD: FORWARDED, REOPENED, RETURNED, FOLLOWED_UP
+  public static final String OPD_STAGE = "opdStage";
+
+  // input parameters of shared service tasks
+  public static final String ESCALATION_LEVEL = "escalationLevel";
+  public static final String RESOLUTION = "resolution";
+
+  private ProcessVariables() {}
+}

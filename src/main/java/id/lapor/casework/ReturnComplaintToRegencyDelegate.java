@@ -1,0 +1,33 @@
+package id.lapor.casework;
+
+import static id.lapor.casework.CaseworkSupport.date;
+import static id.lapor.casework.CaseworkSupport.text;
+
+import id.lapor.deadlines.SopStep;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Return complaint to regency admin": not this OPD's authority; the admin verifies again. */
+@Component("returnComplaintToRegencyDelegate")
+class ReturnComplaintToRegencyDelegate implements JavaDelegate {
+
+  private final CaseworkSupport support;
+
+  ReturnComplaintToRegencyDelegate(CaseworkSupport support) {
+    this.support = support;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var complaint = support.complaint(execution);
+    Instant now = support.now();
+    Instant verificationDue = support.sop(complaint).due(SopStep.VERIFICATION, now);
+    complaint.returnToRegency(text(execution, ProcessVariables.RETURN_REASON), verificationDue,
+        support.actor(), now);
+    execution.setVariable(ProcessVariables.VERIFICATION_DUE, date(verificationDue));
+    execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.RETURNED.name());
+    execution.removeVariable(ProcessVariables.RETURN_REASON);
+  }
+}

@@ -1,0 +1,187 @@
+package id.lapor.casework;
+
+import static id.lapor.casework.ProcessVariables.ARCHIVE_NOTE;
+import static id.lapor.casework.ProcessVariables.ARCHIVE_REASON;
+import static id.lapor.casework.ProcessVariables.DISPOSITION_DECISION;
+import static id.lapor.casework.ProcessVariables.FOLLOW_UP_ASSIGNEE;
+import static id.lapor.casework.ProcessVariables.FOLLOW_UP_TEXT;
+import static id.lapor.casework.ProcessVariables.INFORMATION_REQUEST;
+import static id.lapor.casework.ProcessVariables.NATIONAL_DECISION;
+import static id.lapor.casework.ProcessVariables.OPD_CODE;
+import static id.lapor.casework.ProcessVariables.REFERRAL_REASON;
+import static id.lapor.casework.ProcessVariables.REGENCY_CODE;
+import static id.lapor.casework.ProcessVariables.RETURN_REASON;
+import static id.lapor.casework.ProcessVariables.SUPERVISION_NOTE;
+import static id.lapor.casework.ProcessVariables.VERIFICATION_DECISION;
+
+import id.lapor.complaint.ArchiveReason;
+import id.lapor.institutions.InstitutionGroups;
+import id.lapor.institutions.InstitutionKind;
+import id.lapor.institutions.Institutions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decisions each user task of {@code ComplaintHandling} takes, checked where they are taken.
+ * On {@code create} the task's decision variables from an earlier round are cleared, so a form
+ * never opens with last time's answer; on {@code complete} the decision is validated whether it
+ * comes from Tasklist, the REST API or Java, and a bad one is refused with every problem named
+ * (the task stays open, nothing moves).
+ */
+@Component("taskDecisions")
+class TaskDecisions implements TaskListener {
+
+  static final int MAX_TEXT = 4000;
+
+  /** Decision variables owned by each task, cleared when the task is created again. */
+  private static final Map<String, List<String>> OWNED = Map.of(
+      ComplaintTasks.VERIFY_COMPLAINT, List.of(VERIFICATION_DECISION, OPD_CODE, ARCHIVE_REASON,
+          ARCHIVE_NOTE, INFORMATION_REQUEST, REFERRAL_REASON),
+      ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY, List.of(NATIONAL_DECISION, REGENCY_CODE,
+          ARCHIVE_REASON, ARCHIVE_NOTE),
+      ComplaintTasks.DISPOSE_COMPLAINT, List.of(DISPOSITION_DECISION, FOLLOW_UP_ASSIGNEE, RETURN_REASON),
+      ComplaintTasks.PREPARE_FOLLOW_UP, List.of(FOLLOW_UP_TEXT),
+      ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, List.of(SUPERVISION_NOTE),
+      ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY, List.of(SUPERVISION_NOTE));
+
+  /** Reasons an admin may choose; INCOMPLETE is the timer's, not a person's. */
+  static final Set<ArchiveReason> ADMIN_ARCHIVE_REASONS = EnumSet.complementOf(EnumSet.of(ArchiveReason.INCOMPLETE));
+
+  private final CaseworkSupport support;
+  private final Institutions institutions;
+  private final IdentityService identityService;
+
+  TaskDecisions(CaseworkSupport support, Institutions institutions, IdentityService identityService) {
+    this.support = support;
+    this.institutions = institutions;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      OWNED.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task.getExecution()::removeVariable);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      List<String> problems = problems(task);
+      if (!problems.isEmpty()) {
+        throw new FormFieldValidationException(problems, String.join("; ", problems));
+      }
+    }
+  }
+
+  List<String> problems(DelegateTask task) {
+    List<String> problems = new ArrayList<>();
+    switch (task.getTaskDefinitionKey()) {
+      case ComplaintTasks.VERIFY_COMPLAINT -> verification(task, problems);
+      case ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY -> nationalVerification(task, problems);
+      case ComplaintTasks.DISPOSE_COMPLAINT -> disposition(task, problems);
+      case ComplaintTasks.PREPARE_FOLLOW_UP -> requireText(task, FOLLOW_UP_TEXT, problems);
+      case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY ->
+          requireText(task, SUPERVISION_NOTE, problems);
+      default -> { }
+    }
+    return problems;
+  }
+
+  private void verification(DelegateTask task, List<String> problems) {
+    String decision = oneOf(task, VERIFICATION_DECISION, VerificationDecision.class, problems);
+    if (decision == null) {
+      return;
+    }
+    switch (VerificationDecision.valueOf(decision)) {
+      case FORWARD -> {
+        String opd = CaseworkSupport.text(task, OPD_CODE);
+        String regency = support.complaint(task).getAddressedRegionCode();
+        boolean ownOpd = opd != null && institutions.findById(opd)
+            .filter(i -> i.getKind() == InstitutionKind.OPD && regency.equals(i.getParentCode()))
+            .isPresent();
+        if (!ownOpd) {
+          problems.add(OPD_CODE + ": choose one of the OPDs of " + regency);
+        }
+      }
+      case REQUEST_INFORMATION -> requireText(task, INFORMATION_REQUEST, problems);
+      case ARCHIVE -> archiveReason(task, problems);
+      case NOT_WITHIN_AUTHORITY -> requireText(task, REFERRAL_REASON, problems);
+    }
+  }
+
+  private void nationalVerification(DelegateTask task, List<String> problems) {
+    String decision = oneOf(task, NATIONAL_DECISION, NationalDecision.class, problems);
+    if (decision == null) {
+      return;
+    }
+    switch (NationalDecision.valueOf(decision)) {
+      case FORWARD_TO_REGENCY -> {
+        String regency = CaseworkSupport.text(task, REGENCY_CODE);
+        if (regency == null || institutions.findRegency(regency).isEmpty()) {
+          problems.add(REGENCY_CODE + ": choose a registered regency or city");
+        }
+      }
+      case ARCHIVE -> archiveReason(task, problems);
+    }
+  }
+
+  private void disposition(DelegateTask task, List<String> problems) {
+    String decision = oneOf(task, DISPOSITION_DECISION, DispositionDecision.class, problems);
+    if (decision == null) {
+      return;
+    }
+    switch (DispositionDecision.valueOf(decision)) {
+      case ASSIGN -> {
+        String officer = CaseworkSupport.text(task, FOLLOW_UP_ASSIGNEE);
+        String group = InstitutionGroups.opdOfficers(CaseworkSupport.text(task, OPD_CODE));
+        if (officer != null && !officer.isBlank()
+            && identityService.createUserQuery().userId(officer).memberOfGroup(group).count() == 0) {
+          problems.add(FOLLOW_UP_ASSIGNEE + ": " + officer + " is not an officer of this OPD");
+        }
+      }
+      case RETURN -> requireText(task, RETURN_REASON, problems);
+    }
+  }
+
+  private void archiveReason(DelegateTask task, List<String> problems) {
+    String reason = CaseworkSupport.text(task, ARCHIVE_REASON);
+    boolean valid = ADMIN_ARCHIVE_REASONS.stream().anyMatch(r -> r.name().equals(reason));
+    if (!valid) {
+      problems.add(ARCHIVE_REASON + ": one of " + ADMIN_ARCHIVE_REASONS.stream()
+          .map(Enum::name).collect(Collectors.joining(", ")));
+    }
+  }
+
+  private static <E extends Enum<E>> String oneOf(DelegateTask task, String name, Class<E> values,
+      List<String> problems) {
+    String value = CaseworkSupport.text(task, name);
+    for (E e : values.getEnumConstants()) {
+      if (e.name().equals(value)) {
+        return value;
+      }
+    }
+    problems.add(name + ": one of " + EnumSet.allOf(values).stream().map(Enum::name)
+        .collect(Collectors.joining(", ")));
+    return null;
+  }
+
+  private static void requireText(DelegateTask task, String name, List<String> problems) {
+    String text = CaseworkSupport.text(task, name);
+    if (text == null || text.isBlank()) {
+      problems.add(name + ": required");
+    } else if (text.length() > MAX_TEXT) {
+      problems.add(name + ": at most " + MAX_TEXT + " characters");
+    }
+  }
+
+  enum VerificationDecision { FORWARD, REQUEST_INFORMATION, ARCHIVE, NOT_WITHIN_AUTHORITY }
+
+  enum NationalDecision { FORWARD_TO_REGENCY, ARCHIVE }
+
+  enum DispositionDecision { ASSIGN, RETURN }
+}

@@ -1,0 +1,470 @@
+package id.lapor.complaint;
+
+import static id.lapor.complaint.ComplaintStatus.ANSWERED;
+import static id.lapor.complaint.ComplaintStatus.ARCHIVED;
+import static id.lapor.complaint.ComplaintStatus.AWAITING_INFORMATION;
+import static id.lapor.complaint.ComplaintStatus.FORWARDED;
+import static id.lapor.complaint.ComplaintStatus.IN_PROGRESS;
+import static id.lapor.complaint.ComplaintStatus.REFERRED_TO_NATIONAL;
+import static id.lapor.complaint.ComplaintStatus.RESOLVED;
+import static id.lapor.complaint.ComplaintStatus.SUBMITTED;
+
+import id.lapor.institutions.Institution;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A complaint (pengaduan), from submission to an honest end. Every state change is a method that
+ * checks the current status, moves the complaint on and appends what happened to its timeline.
+ * Times are passed in by the caller so that the process engine's clock governs them.
+ */
+@Entity
+@Table(name = "complaint")
+public class Complaint {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Version
+  private long version;
+
+  @Column(name = "tracking_number", nullable = false, unique = true, length = 20)
+  private String trackingNumber;
+
+  @Column(name = "follow_up_token_hash", nullable = false, length = 64)
+  private String followUpTokenHash;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 30)
+  private Classification classification;
+
+  @Column(nullable = false, length = 150)
+  private String title;
+
+  @Column(nullable = false, length = 4000)
+  private String description;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 30)
+  private Category category;
+
+  @Column(name = "incident_date")
+  private LocalDate incidentDate;
+
+  @Embedded
+  private Location location;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private Channel channel;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private Privacy privacy;
+
+  @OneToOne(cascade = CascadeType.ALL, fetch = FetchType.LAZY, orphanRemoval = true)
+  @JoinColumn(name = "complainant_id")
+  private Complainant complainant;
+
+  @Column(name = "addressed_region_code", nullable = false, length = 40)
+  private String addressedRegionCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 30)
+  private ComplaintStatus status;
+
+  @Column(name = "handler_code", nullable = false, length = 40)
+  private String handlerCode;
+
+  @Column(name = "opd_code", length = 40)
+  private String opdCode;
+
+  @Column(name = "officer", length = 100)
+  private String officer;
+
+  @Column(name = "current_deadline")
+  private Instant currentDeadline;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "escalation_level", nullable = false, length = 20)
+  private EscalationLevel escalationLevel = EscalationLevel.NONE;
+
+  @Column(name = "escalation_count", nullable = false)
+  private int escalationCount;
+
+  @Column(name = "return_count", nullable = false)
+  private int returnCount;
+
+  @Column(name = "reopen_count", nullable = false)
+  private int reopenCount;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "archive_reason", length = 40)
+  private ArchiveReason archiveReason;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 20)
+  private Resolution resolution;
+
+  private Integer rating;
+
+  @Column(name = "submitted_at", nullable = false)
+  private Instant submittedAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
+  @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("occurredAt ASC, id ASC")
+  private List<TimelineEntry> timeline = new ArrayList<>();
+
+  protected Complaint() {}
+
+  /**
+   * A complaint as it is received, waiting for the addressed regency's admins to verify it.
+   *
+   * @param verificationDue when verification is due
+   */
+  public static Complaint submit(NewComplaint report, String trackingNumber, FollowUpToken token,
+      Instant now, Instant verificationDue) {
+    Complaint c = new Complaint();
+    c.trackingNumber = Objects.requireNonNull(trackingNumber);
+    c.followUpTokenHash = token.hash();
+    c.classification = Objects.requireNonNull(report.classification());
+    c.title = Objects.requireNonNull(report.title());
+    c.description = Objects.requireNonNull(report.description());
+    c.category = Objects.requireNonNull(report.category());
+    c.incidentDate = report.incidentDate();
+    c.location = Objects.requireNonNull(report.location());
+    c.channel = Objects.requireNonNull(report.channel());
+    c.privacy = Objects.requireNonNull(report.privacy());
+    c.complainant = report.complainant();
+    c.addressedRegionCode = report.location().regionCode();
+    c.handlerCode = c.addressedRegionCode;
+    c.status = SUBMITTED;
+    c.submittedAt = now;
+    c.currentDeadline = verificationDue;
+    c.record(TimelineEventType.SUBMITTED, now, TimelineEntry.COMPLAINANT, c.addressedRegionCode,
+        report.channel().name(), null, null);
+    return c;
+  }
+
+  /** Tunda: the admin asks the complainant to complete the report. */
+  public void requestInformation(String question, Instant supplementDue, String actor, Instant now) {
+    require(EnumSet.of(SUBMITTED), "asked for information");
+    status = AWAITING_INFORMATION;
+    currentDeadline = supplementDue;
+    record(TimelineEventType.INFORMATION_REQUESTED, now, actor, handlerCode, null, required(question), null);
+  }
+
+  /** The complainant supplies what was asked; verification starts again. */
+  public void supplement(String text, Instant verificationDue, Instant now) {
+    require(EnumSet.of(AWAITING_INFORMATION), "supplemented");
+    status = SUBMITTED;
+    currentDeadline = verificationDue;
+    record(TimelineEventType.SUPPLEMENTED, now, TimelineEntry.COMPLAINANT, handlerCode, null, required(text), null);
+  }
+
+  /** Arsipkan: closes the complaint without a follow-up, for a stated reason. */
+  public void archive(ArchiveReason reason, String note, String actor, Instant now) {
+    require(EnumSet.of(SUBMITTED, AWAITING_INFORMATION, REFERRED_TO_NATIONAL), "archived");
+    status = ARCHIVED;
+    archiveReason = Objects.requireNonNull(reason, "an archived complaint needs a reason");
+    close(now);
+    record(TimelineEventType.ARCHIVED, now, actor, handlerCode, reason.name(), blankToNull(note), null);
+  }
+
+  /** Bukan wewenang: the regency says the complaint is not within its authority. */
+  public void referToNationalAdmin(String reason, Instant verificationDue, String actor, Instant now) {
+    require(EnumSet.of(SUBMITTED), "referred to the national admin");
+    String from = handlerCode;
+    status = REFERRED_TO_NATIONAL;
+    handlerCode = Institution.NATIONAL_CODE;
+    currentDeadline = verificationDue;
+    record(TimelineEventType.REFERRED_TO_NATIONAL, now, actor, from, null, required(reason), null);
+  }
+
+  /** The national admin addresses the complaint to the regency/city that must verify it. */
+  public void addressTo(String regencyCode, Instant verificationDue, String actor, Instant now) {
+    require(EnumSet.of(REFERRED_TO_NATIONAL), "addressed to a regency");
+    status = SUBMITTED;
+    addressedRegionCode = Objects.requireNonNull(regencyCode);
+    handlerCode = regencyCode;
+    currentDeadline = verificationDue;
+    record(TimelineEventType.ADDRESSED_TO_REGENCY, now, actor, regencyCode, null, null, null);
+  }
+
+  /** Verified and forwarded (disposisi) to an OPD, which must follow up by the deadline. */
+  public void forwardTo(String opd, Instant followUpDue, String actor, Instant now) {
+    require(EnumSet.of(SUBMITTED), "forwarded");
+    status = FORWARDED;
+    opdCode = Objects.requireNonNull(opd);
+    handlerCode = opd;
+    officer = null;
+    currentDeadline = followUpDue;
+    escalationLevel = EscalationLevel.NONE;
+    record(TimelineEventType.FORWARDED, now, actor, opd, null, null, null);
+  }
+
+  /** The OPD's liaison officer assigns the complaint inside the OPD. */
+  public void dispose(String assignedOfficer, String actor, Instant now) {
+    require(EnumSet.of(FORWARDED), "disposed");
+    status = IN_PROGRESS;
+    officer = blankToNull(assignedOfficer);
+    record(TimelineEventType.DISPOSED, now, actor, opdCode, null, officer, null);
+  }
+
+  /** The OPD says the complaint is not its authority: back to the regency admins, never ended. */
+  public void returnToRegency(String reason, Instant verificationDue, String actor, Instant now) {
+    require(EnumSet.of(FORWARDED), "returned");
+    String from = opdCode;
+    status = SUBMITTED;
+    returnCount++;
+    opdCode = null;
+    officer = null;
+    handlerCode = addressedRegionCode;
+    escalationLevel = EscalationLevel.NONE;
+    currentDeadline = verificationDue;
+    record(TimelineEventType.RETURNED, now, actor, from, null, required(reason), null);
+  }
+
+  /** The follow-up deadline passed: the complaint is escalated one level up. */
+  public void escalate(EscalationLevel level, String targetCode, Instant now) {
+    require(EnumSet.of(FORWARDED, IN_PROGRESS), "escalated");
+    if (level == EscalationLevel.NONE) {
+      throw new IllegalArgumentException("escalation needs a level");
+    }
+    escalationLevel = level;
+    escalationCount++;
+    record(TimelineEventType.ESCALATED, now, TimelineEntry.SYSTEM, targetCode, level.name(), null, null);
+  }
+
+  /** A supervisor records what was done about an overdue complaint (staff only). */
+  public void recordSupervision(String note, String actor, Instant now) {
+    require(EnumSet.of(FORWARDED, IN_PROGRESS), "supervised");
+    record(TimelineEventType.SUPERVISED, now, actor, handlerCode, escalationLevel.name(), required(note), null);
+  }
+
+  /** Tindak lanjut: the OPD answers the complainant, who then has until {@code replyDue}. */
+  public void postFollowUp(String text, Instant replyDue, String actor, Instant now) {
+    require(EnumSet.of(IN_PROGRESS), "answered");
+    status = ANSWERED;
+    currentDeadline = replyDue;
+    record(TimelineEventType.FOLLOW_UP_POSTED, now, actor, opdCode, null, required(text), null);
+  }
+
+  /** The complainant's reply to the follow-up: accepted, or disputed with the reason. */
+  public void recordReply(ReplyDecision decision, Integer replyRating, String comment, Instant now) {
+    require(EnumSet.of(ANSWERED), "replied to");
+    if (decision == ReplyDecision.DISPUTE) {
+      required(comment);
+    }
+    if (replyRating != null) {
+      rating = replyRating;
+    }
+    TimelineEventType type = decision == ReplyDecision.ACCEPT
+        ? TimelineEventType.FOLLOW_UP_ACCEPTED : TimelineEventType.FOLLOW_UP_DISPUTED;
+    record(type, now, TimelineEntry.COMPLAINANT, opdCode, null, blankToNull(comment), replyRating);
+  }
+
+  /** A disputed follow-up goes back to the OPD with a fresh deadline. */
+  public void reopen(Instant followUpDue, Instant now) {
+    require(EnumSet.of(ANSWERED), "reopened");
+    status = IN_PROGRESS;
+    reopenCount++;
+    escalationLevel = EscalationLevel.NONE;
+    currentDeadline = followUpDue;
+    record(TimelineEventType.REOPENED, now, TimelineEntry.SYSTEM, opdCode, null, null, null);
+  }
+
+  /** Selesai: the follow-up was accepted, or stood unanswered for the reply period. */
+  public void resolve(Resolution how, Instant now) {
+    require(EnumSet.of(ANSWERED), "resolved");
+    status = RESOLVED;
+    resolution = Objects.requireNonNull(how);
+    close(now);
+    record(TimelineEventType.RESOLVED, now, TimelineEntry.SYSTEM, handlerCode, how.name(), null, null);
+  }
+
+  /** Whether {@code candidate} is the follow-up token issued with this complaint. */
+  public boolean acceptsToken(String candidate) {
+    return FollowUpToken.matches(candidate, followUpTokenHash);
+  }
+
+  /** @throws FollowUpTokenRejectedException unless {@code candidate} is this complaint's token */
+  public void requireToken(String candidate) {
+    if (!acceptsToken(candidate)) {
+      throw new FollowUpTokenRejectedException(trackingNumber);
+    }
+  }
+
+  private void close(Instant now) {
+    closedAt = now;
+    currentDeadline = null;
+  }
+
+  private void require(Set<ComplaintStatus> allowed, String action) {
+    if (!allowed.contains(status)) {
+      throw new IllegalComplaintTransitionException(trackingNumber, status, action);
+    }
+  }
+
+  private static String required(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("a text is required");
+    }
+    return text.strip();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  private void record(TimelineEventType type, Instant at, String actor, String institution,
+      String reasonCode, String note, Integer entryRating) {
+    timeline.add(new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating));
+    updatedAt = at;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTrackingNumber() {
+    return trackingNumber;
+  }
+
+  public Classification getClassification() {
+    return classification;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public Category getCategory() {
+    return category;
+  }
+
+  public LocalDate getIncidentDate() {
+    return incidentDate;
+  }
+
+  public Location getLocation() {
+    return location;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public Privacy getPrivacy() {
+    return privacy;
+  }
+
+  /** The complainant's contact data, if any was given. Handle as personal data. */
+  public Optional<Complainant> getComplainant() {
+    return Optional.ofNullable(complainant);
+  }
+
+  /** The regency/city that verifies the complaint (changes when the national admin redirects it). */
+  public String getAddressedRegionCode() {
+    return addressedRegionCode;
+  }
+
+  public ComplaintStatus getStatus() {
+    return status;
+  }
+
+  /** The institution that must act next: the regency, the national level or the OPD. */
+  public String getHandlerCode() {
+    return handlerCode;
+  }
+
+  public Optional<String> getOpdCode() {
+    return Optional.ofNullable(opdCode);
+  }
+
+  public Optional<String> getOfficer() {
+    return Optional.ofNullable(officer);
+  }
+
+  public Optional<Instant> getCurrentDeadline() {
+    return Optional.ofNullable(currentDeadline);
+  }
+
+  public EscalationLevel getEscalationLevel() {
+    return escalationLevel;
+  }
+
+  public int getEscalationCount() {
+    return escalationCount;
+  }
+
+  public int getReturnCount() {
+    return returnCount;
+  }
+
+  public int getReopenCount() {
+    return reopenCount;
+  }
+
+  public Optional<ArchiveReason> getArchiveReason() {
+    return Optional.ofNullable(archiveReason);
+  }
+
+  public Optional<Resolution> getResolution() {
+    return Optional.ofNullable(resolution);
+  }
+
+  public Optional<Integer> getRating() {
+    return Optional.ofNullable(rating);
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public Optional<Instant> getClosedAt() {
+    return Optional.ofNullable(closedAt);
+  }
+
+  public List<TimelineEntry> getTimeline() {
+    return Collections.unmodifiableList(timeline);
+  }
+}

@@ -1,0 +1,34 @@
+package id.lapor.complaint;
+
+/**
+ * Where a complaint stands. Three layers, as the glossary describes: the stable key (the enum
+ * name, used in the API and the database), the display label (message bundle
+ * {@code status.<KEY>}), and whether the complaint is still open. {@link #laporStatus()} is the
+ * status name LAPOR! shows for it.
+ */
+public enum ComplaintStatus {
+  SUBMITTED(true, "pending"),
+  AWAITING_INFORMATION(true, "pending"),
+  REFERRED_TO_NATIONAL(true, "pending"),
+  FORWARDED(true, "terverifikasi"),
+  IN_PROGRESS(true, "proses"),
+  ANSWERED(true, "proses"),
+  RESOLVED(false, "selesai"),
+  ARCHIVED(false, "arsip");
+
+  private final boolean open;
+  private final String laporStatus;
+
+  ComplaintStatus(boolean open, String laporStatus) {
+    this.open = open;
+    this.laporStatus = laporStatus;
+  }
+
+  public boolean isOpen() {
+    return open;
+  }
+
+  public String laporStatus() {
+    return laporStatus;
+  }
+}

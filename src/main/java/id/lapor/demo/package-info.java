@@ -1,0 +1,6 @@
+/**
+ * Demo data for the embedded default: institutions of Bali, Banyuwangi and Bangka Selatan, demo
+ * logins (password {@code demo}) and a dozen complaints in different states. Never loads under the
+ * {@code postgres} profile.
+ */
+package id.lapor.demo;

@@ -1,0 +1,94 @@
+package id.lapor.institutions;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A government body in the complaint hierarchy. Regions use their Kemendagri region code
+ * ({@code 51}, {@code 51.06}); an OPD uses its regency's code plus a short name
+ * ({@code 51.06.dinkes}); the national level is {@link #NATIONAL_CODE}.
+ */
+@Entity
+@Table(name = "institution")
+public class Institution {
+
+  public static final String NATIONAL_CODE = "ID";
+
+  @Id
+  @Column(length = 40)
+  private String code;
+
+  @Column(nullable = false, length = 200)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private InstitutionKind kind;
+
+  @Column(name = "parent_code", length = 40)
+  private String parentCode;
+
+  @Column(name = "time_zone", nullable = false, length = 40)
+  private String timeZone;
+
+  protected Institution() {}
+
+  Institution(String code, String name, InstitutionKind kind, String parentCode, ZoneId timeZone) {
+    this.code = Objects.requireNonNull(code);
+    this.name = Objects.requireNonNull(name);
+    this.kind = Objects.requireNonNull(kind);
+    this.parentCode = parentCode;
+    this.timeZone = timeZone.getId();
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public InstitutionKind getKind() {
+    return kind;
+  }
+
+  public String getParentCode() {
+    return parentCode;
+  }
+
+  /** The zone in which this institution's office hours and deadlines are reckoned (WIB, WITA, WIT). */
+  public ZoneId getTimeZone() {
+    return ZoneId.of(timeZone);
+  }
+
+  public boolean isRegencyLevel() {
+    return kind.isRegencyLevel();
+  }
+
+  /** Camunda groups of the people who work for this institution, by role. */
+  public InstitutionGroups groups() {
+    return new InstitutionGroups(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Institution other && code.equals(other.code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return code + " " + name;
+  }
+}

@@ -1,0 +1,32 @@
+package id.lapor.institutions;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** All registered institutions. */
+public interface Institutions extends JpaRepository<Institution, String> {
+
+  List<Institution> findByParentCodeAndKindOrderByName(String parentCode, InstitutionKind kind);
+
+  List<Institution> findByKindInOrderByCode(List<InstitutionKind> kinds);
+
+  default Optional<Institution> findRegency(String regionCode) {
+    return findById(regionCode).filter(Institution::isRegencyLevel);
+  }
+
+  default List<Institution> opdsOf(String regencyCode) {
+    return findByParentCodeAndKindOrderByName(regencyCode, InstitutionKind.OPD);
+  }
+
+  default List<Institution> regencies() {
+    return findByKindInOrderByCode(List.of(InstitutionKind.REGENCY, InstitutionKind.CITY));
+  }
+
+  /** The province a regency/city belongs to. */
+  default Optional<Institution> provinceOf(Institution regency) {
+    return Optional.ofNullable(regency.getParentCode())
+        .flatMap(this::findById)
+        .filter(i -> i.getKind() == InstitutionKind.PROVINCE);
+  }
+}

@@ -1,0 +1,135 @@
+package id.lapor.intake;
+
+import id.lapor.complaint.Channel;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.ReplyDecision;
+import id.lapor.web.FieldProblem;
+import id.lapor.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public complaint API: submit, track, supplement, reply. */
+@RestController
+@RequestMapping(path = "/api/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Complaints", description = "Submit a complaint, follow it, answer the follow-up")
+class ComplaintApi {
+
+  static final String TOKEN_HEADER = "Follow-Up-Token";
+
+  private final ComplaintIntake intake;
+  private final SubmissionValidator validator;
+  private final Complaints complaints;
+  private final ComplaintStatusViews views;
+
+  ComplaintApi(ComplaintIntake intake, SubmissionValidator validator, Complaints complaints,
+      ComplaintStatusViews views) {
+    this.intake = intake;
+    this.validator = validator;
+    this.complaints = complaints;
+    this.views = views;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Submit a complaint",
+      description = "Stores the complaint and starts its handling. The follow-up token is shown only "
+          + "in this answer; keep it to supplement or reply later.")
+  @ApiResponse(responseCode = "201", description = "Received; Location is the status URL")
+  @ApiResponse(responseCode = "400", description = "Invalid fields, all named in `errors`; nothing stored")
+  ResponseEntity<SubmissionResponse> submit(@RequestBody SubmitComplaintRequest request) {
+    var submission = intake.submit(validator.validate(request, Channel.API));
+    URI statusUrl = URI.create("/api/complaints/" + submission.trackingNumber());
+    return ResponseEntity.created(statusUrl)
+        .body(new SubmissionResponse(submission.trackingNumber(), submission.followUpToken(), statusUrl.toString()));
+  }
+
+  @GetMapping("/{trackingNumber}")
+  @Operation(summary = "Public status and timeline of a complaint",
+      description = "With the Follow-Up-Token header, a confidential complaint's content is shown too.")
+  @ApiResponse(responseCode = "404", description = "No complaint has this tracking number")
+  @Transactional(readOnly = true)
+  ComplaintStatusView status(@PathVariable String trackingNumber,
+      @Parameter(description = "The follow-up token, to see a confidential complaint's content")
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token, Locale locale) {
+    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    if (token != null) {
+      complaint.requireToken(token);
+    }
+    return views.of(complaint, token != null, locale);
+  }
+
+  @PostMapping(path = "/{trackingNumber}/supplement", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Supply the information the admin asked for")
+  @ApiResponse(responseCode = "204", description = "Received; verification resumes")
+  @ApiResponse(responseCode = "403", description = "Wrong follow-up token")
+  @ApiResponse(responseCode = "409", description = "No information is being asked for")
+  ResponseEntity<Void> supplement(@PathVariable String trackingNumber, @RequestBody SupplementRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    String text = SubmissionValidator.text("text", request.text(), SubmissionValidator.DESCRIPTION_MAX, true, problems);
+    complaints.getByTrackingNumber(trackingNumber);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    intake.supplement(trackingNumber, request.followUpToken(), text);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping(path = "/{trackingNumber}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Accept or dispute the follow-up, optionally with a 1–5 rating")
+  @ApiResponse(responseCode = "204", description = "Received")
+  @ApiResponse(responseCode = "403", description = "Wrong follow-up token")
+  @ApiResponse(responseCode = "409", description = "There is no follow-up waiting for a reply")
+  ResponseEntity<Void> reply(@PathVariable String trackingNumber, @RequestBody ReplyRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    ReplyDecision decision = null;
+    if (request.decision() == null) {
+      problems.add(new FieldProblem("decision", "is required (ACCEPT or DISPUTE)"));
+    } else {
+      try {
+        decision = ReplyDecision.valueOf(request.decision());
+      } catch (IllegalArgumentException e) {
+        problems.add(new FieldProblem("decision", "must be ACCEPT or DISPUTE"));
+      }
+    }
+    if (request.rating() != null && (request.rating() < 1 || request.rating() > 5)) {
+      problems.add(new FieldProblem("rating", "must be between 1 and 5"));
+    }
+    String comment = decision == ReplyDecision.DISPUTE
+        ? SubmissionValidator.text("comment", request.comment(), SubmissionValidator.DESCRIPTION_MAX, true, problems)
+        : SubmissionValidator.text("comment", request.comment(), SubmissionValidator.DESCRIPTION_MAX, false, problems);
+    complaints.getByTrackingNumber(trackingNumber);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    intake.reply(trackingNumber, request.followUpToken(), decision, request.rating(), comment);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The answer to a submission. */
+  record SubmissionResponse(String trackingNumber, String followUpToken, String statusUrl) {}
+
+  record SupplementRequest(@Schema(description = "Token issued at submission") String followUpToken,
+      @Schema(description = "The information asked for, at most 4,000 characters") String text) {}
+
+  record ReplyRequest(@Schema(description = "Token issued at submission") String followUpToken,
+      @Schema(description = "ACCEPT or DISPUTE") String decision,
+      @Schema(description = "1 (poor) to 5 (very good)") Integer rating,
+      @Schema(description = "Required when disputing: what is still wrong") String comment) {}
+}

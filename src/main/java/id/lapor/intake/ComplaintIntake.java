@@ -1,0 +1,78 @@
+package id.lapor.intake;
+
+import id.lapor.casework.ComplaintProcess;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.FollowUpToken;
+import id.lapor.complaint.NewComplaint;
+import id.lapor.complaint.ReplyDecision;
+import id.lapor.complaint.TrackingNumbers;
+import id.lapor.deadlines.SopDeadlines;
+import id.lapor.deadlines.SopParameters;
+import id.lapor.deadlines.SopStep;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives complaints and the complainant's later contributions. Each method is one transaction
+ * spanning the complaint's row and its process instance: either both change or neither does.
+ */
+@Service
+public class ComplaintIntake {
+
+  private final Complaints complaints;
+  private final TrackingNumbers trackingNumbers;
+  private final SopDeadlines sopDeadlines;
+  private final ComplaintProcess process;
+  private final Clock clock;
+
+  ComplaintIntake(Complaints complaints, TrackingNumbers trackingNumbers, SopDeadlines sopDeadlines,
+      ComplaintProcess process, Clock clock) {
+    this.complaints = complaints;
+    this.trackingNumbers = trackingNumbers;
+    this.sopDeadlines = sopDeadlines;
+    this.process = process;
+    this.clock = clock;
+  }
+
+  /** Stores a validated complaint and starts its handling. */
+  @Transactional
+  public Submission submit(NewComplaint report) {
+    Instant now = clock.instant();
+    SopParameters sop = sopDeadlines.forRegion(report.location().regionCode(), report.classification());
+    Instant verificationDue = sop.due(SopStep.VERIFICATION, now);
+    FollowUpToken token = FollowUpToken.generate();
+    String trackingNumber = trackingNumbers.next(Year.from(now.atZone(sop.zone())));
+    Complaint complaint = complaints.saveAndFlush(
+        Complaint.submit(report, trackingNumber, token, now, verificationDue));
+    process.start(complaint, verificationDue);
+    return new Submission(complaint.getTrackingNumber(), token.value(), verificationDue);
+  }
+
+  /** The complainant supplies the information the admin asked for. */
+  @Transactional
+  public void supplement(String trackingNumber, String token, String text) {
+    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    complaint.requireToken(token);
+    Instant now = clock.instant();
+    Instant verificationDue = sopDeadlines.due(complaint.getAddressedRegionCode(),
+        complaint.getClassification(), SopStep.VERIFICATION, now);
+    complaint.supplement(text, verificationDue, now);
+    process.supplementReceived(complaint, verificationDue);
+  }
+
+  /** The complainant accepts or disputes the follow-up. */
+  @Transactional
+  public void reply(String trackingNumber, String token, ReplyDecision decision, Integer rating, String comment) {
+    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    complaint.requireToken(token);
+    complaint.recordReply(decision, rating, comment, clock.instant());
+    process.replyReceived(complaint, decision);
+  }
+
+  /** What the complainant gets back: the tracking number and, once only, the follow-up token. */
+  public record Submission(String trackingNumber, String followUpToken, Instant verificationDue) {}
+}

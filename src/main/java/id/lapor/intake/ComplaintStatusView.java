@@ -1,0 +1,35 @@
+package id.lapor.intake;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The public status of a complaint: what anyone holding the tracking number may see. Never any
+ * personal data or staff names; no content at all for a confidential complaint unless the caller
+ * presents the follow-up token.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ComplaintStatusView(
+    String trackingNumber,
+    String status,
+    String statusLabel,
+    String laporStatus,
+    boolean open,
+    String classification,
+    String category,
+    String title,
+    String description,
+    String regionCode,
+    String regionName,
+    Instant submittedAt,
+    Instant currentDeadline,
+    Instant closedAt,
+    boolean escalated,
+    String resolution,
+    String archiveReason,
+    List<Entry> timeline) {
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Entry(String type, String label, Instant at, String institution, String note, Integer rating) {}
+}

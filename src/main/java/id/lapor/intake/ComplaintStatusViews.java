@@ -1,0 +1,69 @@
+package id.lapor.intake;
+
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.EscalationLevel;
+import id.lapor.complaint.Privacy;
+import id.lapor.complaint.TimelineEntry;
+import id.lapor.institutions.Institution;
+import id.lapor.institutions.Institutions;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Builds the public status of a complaint, applying its privacy setting. */
+@Component
+class ComplaintStatusViews {
+
+  private final Institutions institutions;
+  private final MessageSource messages;
+
+  ComplaintStatusViews(Institutions institutions, MessageSource messages) {
+    this.institutions = institutions;
+    this.messages = messages;
+  }
+
+  /**
+   * @param withToken the caller proved to be the complainant: content is shown even if confidential
+   */
+  ComplaintStatusView of(Complaint c, boolean withToken, Locale locale) {
+    boolean contentVisible = withToken || c.getPrivacy() != Privacy.CONFIDENTIAL;
+    var timeline = c.getTimeline().stream().map(e -> entry(e, contentVisible, locale)).toList();
+    return new ComplaintStatusView(
+        c.getTrackingNumber(),
+        c.getStatus().name(),
+        label("status." + c.getStatus(), locale),
+        c.getStatus().laporStatus(),
+        c.getStatus().isOpen(),
+        c.getClassification().name(),
+        contentVisible ? c.getCategory().name() : null,
+        contentVisible ? c.getTitle() : null,
+        contentVisible ? c.getDescription() : null,
+        contentVisible ? c.getAddressedRegionCode() : null,
+        contentVisible ? name(c.getAddressedRegionCode()) : null,
+        c.getSubmittedAt(),
+        c.getCurrentDeadline().orElse(null),
+        c.getClosedAt().orElse(null),
+        c.getEscalationLevel() != EscalationLevel.NONE,
+        c.getResolution().map(Enum::name).orElse(null),
+        c.getArchiveReason().map(Enum::name).orElse(null),
+        timeline);
+  }
+
+  private ComplaintStatusView.Entry entry(TimelineEntry e, boolean contentVisible, Locale locale) {
+    String institution = contentVisible && e.getInstitutionCode() != null ? name(e.getInstitutionCode()) : null;
+    String reason = e.getReasonCode() == null ? "" : label("reason." + e.getReasonCode(), locale);
+    String label = messages.getMessage("timeline." + e.getType(),
+        new Object[] {institution == null ? "" : institution, reason}, locale).strip();
+    String note = contentVisible && e.getType().isNotePublic() ? e.getNote() : null;
+    return new ComplaintStatusView.Entry(e.getType().name(), label, e.getOccurredAt(), institution, note,
+        contentVisible ? e.getRating() : null);
+  }
+
+  private String name(String code) {
+    return institutions.findById(code).map(Institution::getName).orElse(code);
+  }
+
+  private String label(String key, Locale locale) {
+    return messages.getMessage(key, null, key, locale);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Intake: every door into the system (for now the REST API) feeds {@link id.lapor.intake.ComplaintIntake};
+ * the complainant's later supplements and replies, authorized by the follow-up token, come in here too.
+ */
+package id.lapor.intake;

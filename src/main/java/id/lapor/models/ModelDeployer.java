@@ -1,0 +1,115 @@
+package id.lapor.models;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys {@code processes/} and {@code forms/} from the working directory when the engine has
+ * been built, under resource names relative to those folders ({@code processes/ComplaintHandling.bpmn},
+ * {@code forms/verify-complaint.form}). Duplicate filtering with "changed only" means a restart with
+ * unchanged files creates no new version, and editing one file versions only what is in that file.
+ * A missing folder falls back to the copy packaged in the application jar.
+ */
+@Component
+class ModelDeployer extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
+  static final Set<String> PROCESS_SUFFIXES = Set.of(".bpmn", ".bpmn20.xml", ".dmn");
+  static final Set<String> FORM_SUFFIXES = Set.of(".form");
+  static final String SOURCE = "lapor-startup";
+
+  private final ModelProperties properties;
+
+  ModelDeployer(ModelProperties properties) {
+    this.properties = properties;
+  }
+
+  /** Deploys as soon as the engine is built, before anything can start a process. */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    deployModels(processEngine.getRepositoryService());
+  }
+
+  void deployModels(RepositoryService repositoryService) {
+    Map<String, byte[]> resources = new TreeMap<>();
+    resources.putAll(read("processes", properties.processesDir(), PROCESS_SUFFIXES));
+    resources.putAll(read("forms", properties.formsDir(), FORM_SUFFIXES));
+    if (resources.isEmpty()) {
+      log.warn("No process models found in {} or {} nor in the application jar",
+          properties.processesDir().toAbsolutePath(), properties.formsDir().toAbsolutePath());
+      return;
+    }
+    DeploymentBuilder builder = repositoryService.createDeployment()
+        .name(properties.deploymentName())
+        .source(SOURCE)
+        .enableDuplicateFiltering(true);
+    resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+    DeploymentWithDefinitions deployment = builder.deployWithResult();
+    log.info("Deployed {} model files; new versions: {} processes, {} decisions (deployment {})",
+        resources.size(), sizeOf(deployment.getDeployedProcessDefinitions()),
+        sizeOf(deployment.getDeployedDecisionDefinitions()), deployment.getId());
+  }
+
+  private static int sizeOf(java.util.List<?> list) {
+    return list == null ? 0 : list.size();
+  }
+
+  /** Files directly in a folder, keyed by {@code prefix/relative path}. */
+  Map<String, byte[]> read(String prefix, Path folder, Set<String> suffixes) {
+    Map<String, byte[]> found = new TreeMap<>();
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> files = Files.list(folder)) {
+        files.filter(Files::isRegularFile).filter(p -> hasSuffix(p.getFileName().toString(), suffixes))
+            .forEach(p -> found.put(prefix + "/" + p.getFileName(), bytes(p)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + folder, e);
+      }
+      log.info("Reading {} models from {}", found.size(), folder.toAbsolutePath());
+      return found;
+    }
+    try {
+      for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + prefix + "/*")) {
+        String name = r.getFilename();
+        if (name != null && hasSuffix(name, suffixes)) {
+          try (InputStream in = r.getInputStream()) {
+            found.put(prefix + "/" + name, in.readAllBytes());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read packaged " + prefix, e);
+    }
+    log.info("Folder {} not found; using {} packaged models", folder.toAbsolutePath(), found.size());
+    return found;
+  }
+
+  private static boolean hasSuffix(String name, Set<String> suffixes) {
+    return suffixes.stream().anyMatch(name::endsWith);
+  }
+
+  private static byte[] bytes(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + p, e);
+    }
+  }
+}

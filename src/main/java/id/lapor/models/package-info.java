@@ -1,0 +1,5 @@
+/**
+ * Process models: deploys the BPMN/DMN files in {@code processes/} and the Camunda Forms in
+ * {@code forms/} at start-up, so process designers change the SOP by editing files.
+ */
+package id.lapor.models;
