@@ -31,7 +31,10 @@ class CaseworkSupport {
   }
 
   Complaint complaint(VariableScope scope) {
-    Object id = scope.getVariable(ProcessVariables.COMPLAINT_ID);
+    return complaint(scope.getVariable(ProcessVariables.COMPLAINT_ID));
+  }
+
+  Complaint complaint(Object id) {
     if (!(id instanceof Number number)) {
       throw new IllegalStateException("Execution has no " + ProcessVariables.COMPLAINT_ID);
     }

@@ -32,9 +32,11 @@ import org.springframework.stereotype.Component;
 class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<ComplaintFormView> view;
+  private final ObjectProvider<TaskDecisions> decisions;
 
-  ComplaintFormsPlugin(ObjectProvider<ComplaintFormView> view) {
+  ComplaintFormsPlugin(ObjectProvider<ComplaintFormView> view, ObjectProvider<TaskDecisions> decisions) {
     this.view = view;
+    this.decisions = decisions;
   }
 
   @Override
@@ -47,21 +49,28 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           var definition = behavior.getTaskDefinition();
-          definition.setTaskFormHandler(new ComplaintViewFormHandler(definition.getTaskFormHandler(), view));
+          definition.setTaskFormHandler(new ComplaintViewFormHandler(definition.getTaskFormHandler(), view, decisions));
         }
       }
     });
   }
 
-  /** Adds the complaint view to whatever form data the task's own handler provides. */
+  /**
+   * Adds the complaint view to whatever form data the task's own handler provides, and checks a
+   * submitted decision before it is stored (the engine would wrap a task listener's refusal into
+   * an internal error; here it stays a validation error, {@code 400} over REST).
+   */
   static final class ComplaintViewFormHandler implements TaskFormHandler {
 
     private final TaskFormHandler delegate;
     private final ObjectProvider<ComplaintFormView> view;
+    private final ObjectProvider<TaskDecisions> decisions;
 
-    ComplaintViewFormHandler(TaskFormHandler delegate, ObjectProvider<ComplaintFormView> view) {
+    ComplaintViewFormHandler(TaskFormHandler delegate, ObjectProvider<ComplaintFormView> view,
+        ObjectProvider<TaskDecisions> decisions) {
       this.delegate = delegate;
       this.view = view;
+      this.decisions = decisions;
     }
 
     @Override
@@ -89,6 +98,10 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
+      if (variableScope instanceof TaskEntity task && task.getVariable(ProcessVariables.COMPLAINT_ID) != null) {
+        decisions.getObject().check(task.getTaskDefinitionKey(),
+            name -> properties.containsKey(name) ? properties.get(name) : task.getVariable(name));
+      }
       delegate.submitFormVariables(properties, variableScope);
     }
   }

@@ -1,6 +1,7 @@
 package id.lapor.casework;
 
 import static id.lapor.casework.ProcessVariables.ARCHIVE_NOTE;
+import static id.lapor.casework.ProcessVariables.COMPLAINT_ID;
 import static id.lapor.casework.ProcessVariables.ARCHIVE_REASON;
 import static id.lapor.casework.ProcessVariables.DISPOSITION_DECISION;
 import static id.lapor.casework.ProcessVariables.FOLLOW_UP_ASSIGNEE;
@@ -23,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,9 +35,10 @@ import org.springframework.stereotype.Component;
 /**
  * The decisions each user task of {@code ComplaintHandling} takes, checked where they are taken.
  * On {@code create} the task's decision variables from an earlier round are cleared, so a form
- * never opens with last time's answer; on {@code complete} the decision is validated whether it
- * comes from Tasklist, the REST API or Java, and a bad one is refused with every problem named
- * (the task stays open, nothing moves).
+ * never opens with last time's answer. A decision is validated when a form is submitted (Tasklist,
+ * {@code submit-form}: refused with {@code 400}) and again on {@code complete} whatever the caller
+ * (Java, REST {@code complete}); a bad one is refused with every problem named, the task stays
+ * open and nothing moves.
  */
 @Component("taskDecisions")
 class TaskDecisions implements TaskListener {
@@ -71,16 +74,26 @@ class TaskDecisions implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       OWNED.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task.getExecution()::removeVariable);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      List<String> problems = problems(task);
-      if (!problems.isEmpty()) {
-        throw new FormFieldValidationException(problems, String.join("; ", problems));
-      }
+      check(task.getTaskDefinitionKey(), task::getVariable);
     }
   }
 
-  List<String> problems(DelegateTask task) {
+  /**
+   * Refuses a decision with every problem named.
+   *
+   * @param variables the task's variables as they will be once the decision is taken
+   * @throws FormFieldValidationException when the decision is incomplete or invalid
+   */
+  void check(String taskKey, Function<String, Object> variables) {
+    List<String> problems = problems(taskKey, variables);
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(problems, String.join("; ", problems));
+    }
+  }
+
+  List<String> problems(String taskKey, Function<String, Object> task) {
     List<String> problems = new ArrayList<>();
-    switch (task.getTaskDefinitionKey()) {
+    switch (taskKey) {
       case ComplaintTasks.VERIFY_COMPLAINT -> verification(task, problems);
       case ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY -> nationalVerification(task, problems);
       case ComplaintTasks.DISPOSE_COMPLAINT -> disposition(task, problems);
@@ -92,15 +105,15 @@ class TaskDecisions implements TaskListener {
     return problems;
   }
 
-  private void verification(DelegateTask task, List<String> problems) {
+  private void verification(Function<String, Object> task, List<String> problems) {
     String decision = oneOf(task, VERIFICATION_DECISION, VerificationDecision.class, problems);
     if (decision == null) {
       return;
     }
     switch (VerificationDecision.valueOf(decision)) {
       case FORWARD -> {
-        String opd = CaseworkSupport.text(task, OPD_CODE);
-        String regency = support.complaint(task).getAddressedRegionCode();
+        String opd = text(task, OPD_CODE);
+        String regency = support.complaint(task.apply(COMPLAINT_ID)).getAddressedRegionCode();
         boolean ownOpd = opd != null && institutions.findById(opd)
             .filter(i -> i.getKind() == InstitutionKind.OPD && regency.equals(i.getParentCode()))
             .isPresent();
@@ -114,14 +127,14 @@ class TaskDecisions implements TaskListener {
     }
   }
 
-  private void nationalVerification(DelegateTask task, List<String> problems) {
+  private void nationalVerification(Function<String, Object> task, List<String> problems) {
     String decision = oneOf(task, NATIONAL_DECISION, NationalDecision.class, problems);
     if (decision == null) {
       return;
     }
     switch (NationalDecision.valueOf(decision)) {
       case FORWARD_TO_REGENCY -> {
-        String regency = CaseworkSupport.text(task, REGENCY_CODE);
+        String regency = text(task, REGENCY_CODE);
         if (regency == null || institutions.findRegency(regency).isEmpty()) {
           problems.add(REGENCY_CODE + ": choose a registered regency or city");
         }
@@ -130,15 +143,15 @@ class TaskDecisions implements TaskListener {
     }
   }
 
-  private void disposition(DelegateTask task, List<String> problems) {
+  private void disposition(Function<String, Object> task, List<String> problems) {
     String decision = oneOf(task, DISPOSITION_DECISION, DispositionDecision.class, problems);
     if (decision == null) {
       return;
     }
     switch (DispositionDecision.valueOf(decision)) {
       case ASSIGN -> {
-        String officer = CaseworkSupport.text(task, FOLLOW_UP_ASSIGNEE);
-        String group = InstitutionGroups.opdOfficers(CaseworkSupport.text(task, OPD_CODE));
+        String officer = text(task, FOLLOW_UP_ASSIGNEE);
+        String group = InstitutionGroups.opdOfficers(text(task, OPD_CODE));
         if (officer != null && !officer.isBlank()
             && identityService.createUserQuery().userId(officer).memberOfGroup(group).count() == 0) {
           problems.add(FOLLOW_UP_ASSIGNEE + ": " + officer + " is not an officer of this OPD");
@@ -148,8 +161,8 @@ class TaskDecisions implements TaskListener {
     }
   }
 
-  private void archiveReason(DelegateTask task, List<String> problems) {
-    String reason = CaseworkSupport.text(task, ARCHIVE_REASON);
+  private void archiveReason(Function<String, Object> task, List<String> problems) {
+    String reason = text(task, ARCHIVE_REASON);
     boolean valid = ADMIN_ARCHIVE_REASONS.stream().anyMatch(r -> r.name().equals(reason));
     if (!valid) {
       problems.add(ARCHIVE_REASON + ": one of " + ADMIN_ARCHIVE_REASONS.stream()
@@ -157,9 +170,9 @@ class TaskDecisions implements TaskListener {
     }
   }
 
-  private static <E extends Enum<E>> String oneOf(DelegateTask task, String name, Class<E> values,
+  private static <E extends Enum<E>> String oneOf(Function<String, Object> task, String name, Class<E> values,
       List<String> problems) {
-    String value = CaseworkSupport.text(task, name);
+    String value = text(task, name);
     for (E e : values.getEnumConstants()) {
       if (e.name().equals(value)) {
         return value;
@@ -170,13 +183,18 @@ class TaskDecisions implements TaskListener {
     return null;
   }
 
-  private static void requireText(DelegateTask task, String name, List<String> problems) {
-    String text = CaseworkSupport.text(task, name);
+  private static void requireText(Function<String, Object> task, String name, List<String> problems) {
+    String text = text(task, name);
     if (text == null || text.isBlank()) {
       problems.add(name + ": required");
     } else if (text.length() > MAX_TEXT) {
       problems.add(name + ": at most " + MAX_TEXT + " characters");
     }
+  }
+
+  private static String text(Function<String, Object> variables, String name) {
+    Object value = variables.apply(name);
+    return value == null ? null : value.toString();
   }
 
   enum VerificationDecision { FORWARD, REQUEST_INFORMATION, ARCHIVE, NOT_WITHIN_AUTHORITY }

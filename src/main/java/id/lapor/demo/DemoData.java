@@ -47,11 +47,12 @@ class DemoData {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final Clock clock;
+  private final DemoProperties properties;
   /** Follow-up tokens of the demo complaints, to reply as their complainants. */
   private final Map<String, String> tokens = new HashMap<>();
 
   DemoData(DemoInstitutions institutions, DemoUsers users, Complaints complaints, ComplaintIntake intake,
-      TaskService taskService, IdentityService identityService, Clock clock) {
+      TaskService taskService, IdentityService identityService, Clock clock, DemoProperties properties) {
     this.institutions = institutions;
     this.users = users;
     this.complaints = complaints;
@@ -59,6 +60,7 @@ class DemoData {
     this.taskService = taskService;
     this.identityService = identityService;
     this.clock = clock;
+    this.properties = properties;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -66,7 +68,7 @@ class DemoData {
   void load() {
     institutions.register();
     users.create();
-    if (complaints.count() == 0) {
+    if (properties.sampleComplaints() && complaints.count() == 0) {
       loadComplaints();
       log.info("Demo complaints loaded: {}", complaints.count());
     }

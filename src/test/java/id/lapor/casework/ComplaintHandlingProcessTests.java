@@ -1,0 +1,393 @@
+package id.lapor.casework;
+
+import static id.lapor.casework.ComplaintTasks.DISPOSE_COMPLAINT;
+import static id.lapor.casework.ComplaintTasks.PREPARE_FOLLOW_UP;
+import static id.lapor.casework.ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT;
+import static id.lapor.casework.ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY;
+import static id.lapor.casework.ComplaintTasks.VERIFY_COMPLAINT;
+import static id.lapor.casework.ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY;
+import static id.lapor.support.ComplaintFixtures.BANGLI;
+import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
+import static id.lapor.support.ComplaintFixtures.BANGLI_PUPR;
+import static id.lapor.support.ComplaintFixtures.BANYUWANGI;
+import static id.lapor.support.ComplaintFixtures.aPublicComplaintIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import id.lapor.complaint.ArchiveReason;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.EscalationLevel;
+import id.lapor.complaint.ReplyDecision;
+import id.lapor.complaint.Resolution;
+import id.lapor.complaint.TimelineEntry;
+import id.lapor.complaint.TimelineEventType;
+import id.lapor.intake.ComplaintIntake;
+import id.lapor.intake.ComplaintIntake.Submission;
+import id.lapor.support.Casework;
+import id.lapor.support.LaporTest;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every path through {@code ComplaintHandling}, on the real engine with the real delegates and
+ * database. Timers fire by moving the engine clock. The coverage report
+ * ({@code target/process-test-coverage}) must show every flow node and sequence flow covered.
+ */
+@LaporTest
+@Import({ProcessEngineCoverageConfiguration.class, ComplaintHandlingProcessTests.Coverage.class})
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ComplaintHandlingProcessTests {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired ComplaintIntake intake;
+  @Autowired Complaints complaints;
+  @Autowired Casework casework;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired TransactionTemplate tx;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    casework.resetClock();
+  }
+
+  @Test
+  void resolvesComplaintWhenComplainantAcceptsFollowUp() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    assertThat(pi).isWaitingAt(VERIFY_COMPLAINT);
+    assertThat(task(pi)).hasCandidateGroup("regency-admins-51.06").hasDueDate(java.util.Date.from(s.verificationDue()));
+
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT);
+    assertThat(task(pi)).hasCandidateGroup("opd-liaisons-51.06.dinkes");
+    assertThat(complaint(s).getStatus()).isEqualTo(ComplaintStatus.FORWARDED);
+
+    casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
+    assertThat(pi).isWaitingAt(PREPARE_FOLLOW_UP);
+    assertThat(task(pi)).isAssignedTo("petugas.bangli.dinkes");
+
+    casework.postFollowUp(s.trackingNumber(), "Stok obat sudah dipenuhi dari gudang farmasi kabupaten.");
+    assertThat(pi).isWaitingAt("Gateway_AwaitReply");
+    assertThat(complaint(s).getStatus()).isEqualTo(ComplaintStatus.ANSWERED);
+
+    intake.reply(s.trackingNumber(), s.followUpToken(), ReplyDecision.ACCEPT, 5, "Terima kasih");
+    assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintResolvedAccepted");
+    Complaint c = complaint(s);
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.RESOLVED);
+    assertThat(c.getResolution()).contains(Resolution.ACCEPTED);
+    assertThat(c.getRating()).contains(5);
+    assertThat(types(c)).containsExactly(TimelineEventType.SUBMITTED, TimelineEventType.FORWARDED,
+        TimelineEventType.DISPOSED, TimelineEventType.FOLLOW_UP_POSTED, TimelineEventType.FOLLOW_UP_ACCEPTED,
+        TimelineEventType.RESOLVED);
+    assertThat(c.getTimeline()).extracting(TimelineEntry::getActor).containsExactly("pelapor", "admin.bangli",
+        "penghubung.bangli.dinkes", "petugas.bangli.dinkes", "pelapor", "sistem");
+  }
+
+  @Test
+  void resumesVerificationWhenComplainantSupplementsInformation() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "REQUEST_INFORMATION",
+        ProcessVariables.INFORMATION_REQUEST, "Puskesmas mana yang dimaksud?"));
+    assertThat(pi).isWaitingAt("Gateway_AwaitSupplement");
+    assertThat(complaint(s).getStatus()).isEqualTo(ComplaintStatus.AWAITING_INFORMATION);
+    assertThat(pi).variables().doesNotContainKey(ProcessVariables.INFORMATION_REQUEST);
+
+    casework.advanceClock(Duration.ofDays(2));
+    intake.supplement(s.trackingNumber(), s.followUpToken(), "Puskesmas Susut I, Desa Susut.");
+    assertThat(pi).isWaitingAt(VERIFY_COMPLAINT).hasPassed("Event_SupplementReceived");
+    Complaint c = complaint(s);
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.SUBMITTED);
+    assertThat(task(pi).getDueDate().toInstant()).isEqualTo(c.getCurrentDeadline().orElseThrow());
+    assertThat(task(pi).getDueDate().toInstant()).isAfter(s.verificationDue());
+    assertThat(pi).variables().doesNotContainKey(ProcessVariables.VERIFICATION_DECISION);
+  }
+
+  @Test
+  void archivesComplaintWhenNoSupplementArrivesWithin30Days() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "REQUEST_INFORMATION",
+        ProcessVariables.INFORMATION_REQUEST, "Sebutkan lokasi."));
+
+    casework.advanceClock(Duration.ofDays(29));
+    assertThat(casework.fireDueTimers(pi.getId())).isZero();
+    casework.advanceClock(Duration.ofDays(1).plusMinutes(1));
+    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintArchivedIncomplete");
+    Complaint c = complaint(s);
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.ARCHIVED);
+    assertThat(c.getArchiveReason()).contains(ArchiveReason.INCOMPLETE);
+    assertThat(c.getTimeline()).last().extracting(TimelineEntry::getActor).isEqualTo("sistem");
+  }
+
+  @Test
+  void archivesComplaintWithTheAdminsReason() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "ARCHIVE",
+        ProcessVariables.ARCHIVE_REASON, "UNINTELLIGIBLE",
+        ProcessVariables.ARCHIVE_NOTE, "Isi laporan hanya berisi huruf acak."));
+    assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintArchived");
+    Complaint c = complaint(s);
+    assertThat(c.getArchiveReason()).contains(ArchiveReason.UNINTELLIGIBLE);
+    assertThat(c.getClosedAt()).isPresent();
+    assertThat(c.getTimeline()).last().extracting(TimelineEntry::getNote)
+        .isEqualTo("Isi laporan hanya berisi huruf acak.");
+  }
+
+  @Test
+  void refusesToArchiveWithoutReasonAndKeepsTheTaskOpen() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    assertThatThrownBy(() -> casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli",
+        Map.of(ProcessVariables.VERIFICATION_DECISION, "ARCHIVE")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("archiveReason");
+    assertThatThrownBy(() -> casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli",
+        Map.of(ProcessVariables.VERIFICATION_DECISION, "ARCHIVE", ProcessVariables.ARCHIVE_REASON, "INCOMPLETE")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class);
+    assertThatThrownBy(() -> casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli",
+        Map.of(ProcessVariables.VERIFICATION_DECISION, "MAYBE")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("verificationDecision");
+    assertThat(pi).isWaitingAt(VERIFY_COMPLAINT);
+    assertThat(complaint(s).getStatus()).isEqualTo(ComplaintStatus.SUBMITTED);
+  }
+
+  @Test
+  void refusesToForwardToAnOpdOfAnotherRegency() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    assertThatThrownBy(() -> casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli",
+        Map.of(ProcessVariables.VERIFICATION_DECISION, "FORWARD", ProcessVariables.OPD_CODE, "35.10.dinkes")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("opdCode");
+    assertThat(pi).isWaitingAt(VERIFY_COMPLAINT);
+  }
+
+  @Test
+  void returnsComplaintToTriageWhenNotOurAuthorityThenForwardsElsewhere() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    assertThatThrownBy(() -> casework.complete(s.trackingNumber(), DISPOSE_COMPLAINT, "penghubung.bangli.dinkes",
+        Map.of(ProcessVariables.DISPOSITION_DECISION, "RETURN")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("returnReason");
+    casework.complete(s.trackingNumber(), DISPOSE_COMPLAINT, "penghubung.bangli.dinkes", Map.of(
+        ProcessVariables.DISPOSITION_DECISION, "RETURN",
+        ProcessVariables.RETURN_REASON, "Jalan kabupaten adalah urusan Dinas PUPR."));
+
+    assertThat(pi).isWaitingAt(VERIFY_COMPLAINT).hasPassed("EndEvent_ComplaintReturned");
+    assertThat(task(pi)).hasCandidateGroup("regency-admins-51.06");
+    Complaint c = complaint(s);
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.SUBMITTED);
+    assertThat(c.getReturnCount()).isEqualTo(1);
+    assertThat(c.getOpdCode()).isEmpty();
+    assertThat(pi).variables().doesNotContainKeys(ProcessVariables.VERIFICATION_DECISION,
+        ProcessVariables.RETURN_REASON);
+
+    casework.forward(s.trackingNumber(), BANGLI_PUPR);
+    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT);
+    assertThat(task(pi)).hasCandidateGroup("opd-liaisons-51.06.pupr");
+    assertThat(complaint(s).getHandlerCode()).isEqualTo(BANGLI_PUPR);
+  }
+
+  @Test
+  void refersComplaintToNationalAdminWhoForwardsItToTheRightRegency() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "NOT_WITHIN_AUTHORITY",
+        ProcessVariables.REFERRAL_REASON, "Lokasi kejadian di Banyuwangi."));
+    assertThat(pi).isWaitingAt(VERIFY_COMPLAINT_NATIONALLY);
+    assertThat(task(pi)).hasCandidateGroup("national-admins");
+    assertThat(complaint(s).getStatus()).isEqualTo(ComplaintStatus.REFERRED_TO_NATIONAL);
+
+    casework.complete(s.trackingNumber(), VERIFY_COMPLAINT_NATIONALLY, "admin.nasional", Map.of(
+        ProcessVariables.NATIONAL_DECISION, "FORWARD_TO_REGENCY", ProcessVariables.REGENCY_CODE, BANYUWANGI));
+    assertThat(pi).isWaitingAt(VERIFY_COMPLAINT);
+    assertThat(task(pi)).hasCandidateGroup("regency-admins-35.10");
+    assertThat(pi).variables().containsEntry(ProcessVariables.REGION_CODE, BANYUWANGI)
+        .containsEntry(ProcessVariables.PROVINCE_CODE, "35");
+    Complaint c = complaint(s);
+    assertThat(c.getAddressedRegionCode()).isEqualTo(BANYUWANGI);
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.SUBMITTED);
+  }
+
+  @Test
+  void archivesComplaintThatNoRegencyIsResponsibleFor() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "NOT_WITHIN_AUTHORITY",
+        ProcessVariables.REFERRAL_REASON, "Bukan urusan pemerintah daerah."));
+    casework.complete(s.trackingNumber(), VERIFY_COMPLAINT_NATIONALLY, "admin.nasional", Map.of(
+        ProcessVariables.NATIONAL_DECISION, "ARCHIVE", ProcessVariables.ARCHIVE_REASON, "ABUSIVE"));
+    assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintArchived");
+    assertThat(complaint(s).getArchiveReason()).contains(ArchiveReason.ABUSIVE);
+  }
+
+  @Test
+  void escalatesOverdueComplaintToProvinceThenNationalAdminsWhileOpdTaskStaysOpen() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    java.util.Date followUpDue = task(pi).getDueDate();
+
+    casework.advanceClock(Duration.ofDays(5).plusMinutes(1));
+    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_OVERDUE_COMPLAINT);
+    assertThat(casework.task(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT))
+        .hasCandidateGroup("province-supervisors-51");
+    assertThat(casework.task(s.trackingNumber(), DISPOSE_COMPLAINT).getDueDate()).isEqualTo(followUpDue);
+    assertThat(complaint(s).getEscalationLevel()).isEqualTo(EscalationLevel.PROVINCE);
+
+    casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali", Map.of(
+        ProcessVariables.SUPERVISION_NOTE, "Kepala Dinkes sudah ditegur lewat telepon."));
+    assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervisedByProvince");
+
+    casework.advanceClock(Duration.ofDays(5));
+    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY);
+    assertThat(casework.task(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY))
+        .hasCandidateGroup("national-admins");
+    Complaint c = complaint(s);
+    assertThat(c.getEscalationLevel()).isEqualTo(EscalationLevel.NATIONAL);
+    assertThat(c.getEscalationCount()).isEqualTo(2);
+    assertThat(c.getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.ESCALATED)
+        .extracting(TimelineEntry::getInstitutionCode).containsExactly("51", "ID");
+
+    casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY, "admin.nasional", Map.of(
+        ProcessVariables.SUPERVISION_NOTE, "Dinas diminta menjawab hari ini."));
+    assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervisedNationally");
+    assertThat(types(complaint(s))).contains(TimelineEventType.SUPERVISED);
+  }
+
+  @Test
+  void cancelsOpenSupervisionWhenTheOpdFinallyFollowsUp() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
+    casework.advanceClock(Duration.ofDays(6));
+    casework.fireDueTimers(pi.getId());
+    assertThat(pi).isWaitingAt(PREPARE_FOLLOW_UP, SUPERVISE_OVERDUE_COMPLAINT);
+
+    casework.postFollowUp(s.trackingNumber(), "Maaf terlambat; obat sudah tersedia.");
+    assertThat(pi).isWaitingAt("Gateway_AwaitReply");
+    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count())
+        .as("only the reply timer is left").isEqualTo(1);
+  }
+
+  @Test
+  void reopensDisputedFollowUpForTheSameOfficerAndCountsIt() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
+    casework.postFollowUp(s.trackingNumber(), "Obat sudah tersedia.");
+
+    intake.reply(s.trackingNumber(), s.followUpToken(), ReplyDecision.DISPUTE, 1, "Hari ini masih kosong.");
+    assertThat(pi).isWaitingAt(PREPARE_FOLLOW_UP).hasPassed("Task_ReopenComplaint");
+    assertThat(task(pi)).isAssignedTo("petugas.bangli.dinkes");
+    Complaint reopened = complaint(s);
+    assertThat(reopened.getStatus()).isEqualTo(ComplaintStatus.IN_PROGRESS);
+    assertThat(reopened.getReopenCount()).isEqualTo(1);
+    assertThat(pi).variables().doesNotContainKey(ProcessVariables.FOLLOW_UP_TEXT);
+
+    casework.postFollowUp(s.trackingNumber(), "Stok 500 tablet dikirim hari ini, silakan datang besok.");
+    intake.reply(s.trackingNumber(), s.followUpToken(), ReplyDecision.ACCEPT, 4, null);
+    assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintResolvedAccepted");
+    assertThat(types(complaint(s))).containsSubsequence(TimelineEventType.FOLLOW_UP_POSTED,
+        TimelineEventType.FOLLOW_UP_DISPUTED, TimelineEventType.REOPENED, TimelineEventType.FOLLOW_UP_POSTED,
+        TimelineEventType.FOLLOW_UP_ACCEPTED, TimelineEventType.RESOLVED);
+  }
+
+  @Test
+  void resolvesComplaintAutomaticallyWhenComplainantDoesNotReply() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    casework.dispose(s.trackingNumber(), null);
+    assertThat(task(pi)).isNotAssigned().hasCandidateGroup("opd-officers-51.06.dinkes");
+    casework.postFollowUp(s.trackingNumber(), "Sudah ditangani.");
+
+    casework.advanceClock(Duration.ofDays(10).plusMinutes(1));
+    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+    assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintResolvedNoReply");
+    Complaint c = complaint(s);
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.RESOLVED);
+    assertThat(c.getResolution()).contains(Resolution.NO_REPLY);
+  }
+
+  @Test
+  void keepsPersonalDataAndComplaintTextOutOfProcessVariables() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    Map<String, Object> variables = runtimeService.getVariables(pi.getId());
+    assertThat(variables.values()).map(String::valueOf)
+        .noneMatch(v -> v.contains("Komang") || v.contains("example.org") || v.contains("Obat hipertensi"));
+    assertThat(variables).containsKeys(ProcessVariables.COMPLAINT_ID, ProcessVariables.TRACKING_NUMBER,
+        ProcessVariables.OPD_CODE, ProcessVariables.FOLLOW_UP_DUE);
+  }
+
+  private ProcessInstance instance(Submission s) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(s.trackingNumber()).singleResult();
+  }
+
+  private Complaint complaint(Submission s) {
+    return tx.execute(status -> {
+      Complaint c = complaints.getByTrackingNumber(s.trackingNumber());
+      c.getTimeline().size();
+      return c;
+    });
+  }
+
+  private static java.util.List<TimelineEventType> types(Complaint c) {
+    return c.getTimeline().stream().map(TimelineEntry::getType).toList();
+  }
+}
