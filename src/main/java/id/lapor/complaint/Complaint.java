@@ -179,24 +179,27 @@ public class Complaint {
   /** Tunda: the admin asks the complainant to complete the report. */
   public void requestInformation(String question, Instant supplementDue, String actor, Instant now) {
     require(EnumSet.of(SUBMITTED), "asked for information");
+    String text = required(question);
     status = AWAITING_INFORMATION;
     currentDeadline = supplementDue;
-    record(TimelineEventType.INFORMATION_REQUESTED, now, actor, handlerCode, null, required(question), null);
+    record(TimelineEventType.INFORMATION_REQUESTED, now, actor, handlerCode, null, text, null);
   }
 
   /** The complainant supplies what was asked; verification starts again. */
   public void supplement(String text, Instant verificationDue, Instant now) {
     require(EnumSet.of(AWAITING_INFORMATION), "supplemented");
+    String supplied = required(text);
     status = SUBMITTED;
     currentDeadline = verificationDue;
-    record(TimelineEventType.SUPPLEMENTED, now, TimelineEntry.COMPLAINANT, handlerCode, null, required(text), null);
+    record(TimelineEventType.SUPPLEMENTED, now, TimelineEntry.COMPLAINANT, handlerCode, null, supplied, null);
   }
 
   /** Arsipkan: closes the complaint without a follow-up, for a stated reason. */
   public void archive(ArchiveReason reason, String note, String actor, Instant now) {
     require(EnumSet.of(SUBMITTED, AWAITING_INFORMATION, REFERRED_TO_NATIONAL), "archived");
+    Objects.requireNonNull(reason, "an archived complaint needs a reason");
     status = ARCHIVED;
-    archiveReason = Objects.requireNonNull(reason, "an archived complaint needs a reason");
+    archiveReason = reason;
     close(now);
     record(TimelineEventType.ARCHIVED, now, actor, handlerCode, reason.name(), blankToNull(note), null);
   }
@@ -204,18 +207,20 @@ public class Complaint {
   /** Bukan wewenang: the regency says the complaint is not within its authority. */
   public void referToNationalAdmin(String reason, Instant verificationDue, String actor, Instant now) {
     require(EnumSet.of(SUBMITTED), "referred to the national admin");
+    String why = required(reason);
     String from = handlerCode;
     status = REFERRED_TO_NATIONAL;
     handlerCode = Institution.NATIONAL_CODE;
     currentDeadline = verificationDue;
-    record(TimelineEventType.REFERRED_TO_NATIONAL, now, actor, from, null, required(reason), null);
+    record(TimelineEventType.REFERRED_TO_NATIONAL, now, actor, from, null, why, null);
   }
 
   /** The national admin addresses the complaint to the regency/city that must verify it. */
   public void addressTo(String regencyCode, Instant verificationDue, String actor, Instant now) {
     require(EnumSet.of(REFERRED_TO_NATIONAL), "addressed to a regency");
+    Objects.requireNonNull(regencyCode);
     status = SUBMITTED;
-    addressedRegionCode = Objects.requireNonNull(regencyCode);
+    addressedRegionCode = regencyCode;
     handlerCode = regencyCode;
     currentDeadline = verificationDue;
     record(TimelineEventType.ADDRESSED_TO_REGENCY, now, actor, regencyCode, null, null, null);
@@ -224,8 +229,9 @@ public class Complaint {
   /** Verified and forwarded (disposisi) to an OPD, which must follow up by the deadline. */
   public void forwardTo(String opd, Instant followUpDue, String actor, Instant now) {
     require(EnumSet.of(SUBMITTED), "forwarded");
+    Objects.requireNonNull(opd);
     status = FORWARDED;
-    opdCode = Objects.requireNonNull(opd);
+    opdCode = opd;
     handlerCode = opd;
     officer = null;
     currentDeadline = followUpDue;
@@ -244,6 +250,7 @@ public class Complaint {
   /** The OPD says the complaint is not its authority: back to the regency admins, never ended. */
   public void returnToRegency(String reason, Instant verificationDue, String actor, Instant now) {
     require(EnumSet.of(FORWARDED), "returned");
+    String why = required(reason);
     String from = opdCode;
     status = SUBMITTED;
     returnCount++;
@@ -252,7 +259,7 @@ public class Complaint {
     handlerCode = addressedRegionCode;
     escalationLevel = EscalationLevel.NONE;
     currentDeadline = verificationDue;
-    record(TimelineEventType.RETURNED, now, actor, from, null, required(reason), null);
+    record(TimelineEventType.RETURNED, now, actor, from, null, why, null);
   }
 
   /** The follow-up deadline passed: the complaint is escalated one level up. */
@@ -269,15 +276,17 @@ public class Complaint {
   /** A supervisor records what was done about an overdue complaint (staff only). */
   public void recordSupervision(String note, String actor, Instant now) {
     require(EnumSet.of(FORWARDED, IN_PROGRESS), "supervised");
-    record(TimelineEventType.SUPERVISED, now, actor, handlerCode, escalationLevel.name(), required(note), null);
+    String what = required(note);
+    record(TimelineEventType.SUPERVISED, now, actor, handlerCode, escalationLevel.name(), what, null);
   }
 
   /** Tindak lanjut: the OPD answers the complainant, who then has until {@code replyDue}. */
   public void postFollowUp(String text, Instant replyDue, String actor, Instant now) {
     require(EnumSet.of(IN_PROGRESS), "answered");
+    String followUp = required(text);
     status = ANSWERED;
     currentDeadline = replyDue;
-    record(TimelineEventType.FOLLOW_UP_POSTED, now, actor, opdCode, null, required(text), null);
+    record(TimelineEventType.FOLLOW_UP_POSTED, now, actor, opdCode, null, followUp, null);
   }
 
   /** The complainant's reply to the follow-up: accepted, or disputed with the reason. */
@@ -307,8 +316,9 @@ public class Complaint {
   /** Selesai: the follow-up was accepted, or stood unanswered for the reply period. */
   public void resolve(Resolution how, Instant now) {
     require(EnumSet.of(ANSWERED), "resolved");
+    Objects.requireNonNull(how);
     status = RESOLVED;
-    resolution = Objects.requireNonNull(how);
+    resolution = how;
     close(now);
     record(TimelineEventType.RESOLVED, now, TimelineEntry.SYSTEM, handlerCode, how.name(), null, null);
   }
