@@ -53,6 +53,10 @@ class ProcessModelConventionsTests {
       if (!file.getFileName().toString().equals(process.getId() + ".bpmn")) {
         problems.add(where + "file name must be the process id " + process.getId() + ".bpmn");
       }
+      if (process.isCamundaStartableInTasklist()) {
+        problems.add(where + process.getId() + " must set camunda:isStartableInTasklist=\"false\": complaints start "
+            + "through the intake, so that every process instance has its complaint");
+      }
       if (process.getCamundaHistoryTimeToLiveString() == null) {
         problems.add(where + process.getId() + " needs camunda:historyTimeToLive");
       }
