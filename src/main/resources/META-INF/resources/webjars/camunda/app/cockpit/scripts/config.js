@@ -1,0 +1,7 @@
+// Cockpit configuration of the SP4N-LAPOR! application (overrides the webapp's default config.js).
+export default {
+  customScripts: [
+    // lists finished complaints, which Cockpit Community Edition does not show
+    'scripts/lapor/finished-complaints'
+  ]
+};

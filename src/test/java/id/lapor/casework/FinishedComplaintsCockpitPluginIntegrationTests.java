@@ -1,0 +1,71 @@
+package id.lapor.casework;
+
+import static id.lapor.support.ComplaintFixtures.BANGLI;
+import static id.lapor.support.ComplaintFixtures.aPublicComplaintIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lapor.intake.ComplaintIntake;
+import id.lapor.support.Casework;
+import id.lapor.support.LaporTest;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The Cockpit tab "Pengaduan selesai": Cockpit loads it through our {@code config.js}, and the
+ * history queries it makes find a finished complaint's tracking number and its outcome.
+ */
+@LaporTest
+class FinishedComplaintsCockpitPluginIntegrationTests {
+
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+  @Autowired ComplaintIntake intake;
+  @Autowired Casework casework;
+  @Autowired HistoryService historyService;
+
+  @Test
+  void cockpitLoadsThePluginFromTheApplicationsConfig() {
+    ResponseEntity<String> config = http.getForEntity("/camunda/app/cockpit/scripts/config.js", String.class);
+    assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(config.getBody()).contains("'scripts/lapor/finished-complaints'");
+    ResponseEntity<String> plugin = http.getForEntity("/camunda/app/cockpit/scripts/lapor/finished-complaints.js",
+        String.class);
+    assertThat(plugin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(plugin.getBody()).contains("cockpit.processDefinition.runtime.tab", "export default");
+  }
+
+  @Test
+  void historyQueriesOfThePluginFindTheTrackingNumberAndTheOutcome() throws Exception {
+    String tn = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.complete(tn, ComplaintTasks.VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "ARCHIVE", ProcessVariables.ARCHIVE_REASON, "UNINTELLIGIBLE"));
+    var instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(tn).singleResult();
+    TestRestTemplate supervisor = http.withBasicAuth("supervisor.bali", "demo");
+    String definition = instance.getProcessDefinitionId();
+
+    JsonNode instances = json.readTree(supervisor.getForEntity("/engine-rest/history/process-instance"
+        + "?processDefinitionId=" + definition + "&finished=true&sortBy=endTime&sortOrder=desc&maxResults=50",
+        String.class).getBody());
+    assertThat(instances.findValuesAsText("businessKey")).contains(tn);
+
+    JsonNode ends = json.readTree(supervisor.getForEntity("/engine-rest/history/activity-instance"
+        + "?processDefinitionId=" + definition + "&activityType=noneEndEvent&finished=true"
+        + "&sortBy=endTime&sortOrder=desc&maxResults=200", String.class).getBody());
+    JsonNode end = null;
+    for (JsonNode e : ends) {
+      if (e.get("processInstanceId").asText().equals(instance.getId())
+          && e.get("parentActivityInstanceId").asText().equals(instance.getId())) {
+        end = e;
+      }
+    }
+    assertThat(end).as("the process's own end event, directly under the instance").isNotNull();
+    assertThat(end.get("activityName").asText()).isEqualTo("Complaint archived");
+  }
+}
