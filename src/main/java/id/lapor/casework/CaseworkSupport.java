@@ -6,10 +6,12 @@ import id.lapor.complaint.Complaints;
 import id.lapor.complaint.TimelineEntry;
 import id.lapor.deadlines.SopDeadlines;
 import id.lapor.deadlines.SopParameters;
+import id.lapor.deadlines.SopStep;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +49,21 @@ class CaseworkSupport {
 
   SopParameters sop(String regionCode, Classification classification) {
     return sopDeadlines.forRegion(regionCode, classification);
+  }
+
+  /**
+   * Starts the OPD's follow-up clock: the follow-up deadline (timer of the province escalation and
+   * due date of the OPD's tasks) and, after it, the national escalation.
+   *
+   * @return the follow-up deadline
+   */
+  Instant startFollowUpClock(DelegateExecution execution, Complaint complaint, Instant now) {
+    SopParameters sop = sop(complaint);
+    Instant followUpDue = sop.due(SopStep.FOLLOW_UP, now);
+    execution.setVariable(ProcessVariables.FOLLOW_UP_DUE, date(followUpDue));
+    execution.setVariable(ProcessVariables.NATIONAL_ESCALATION_DUE,
+        date(sop.due(SopStep.NATIONAL_ESCALATION, followUpDue)));
+    return followUpDue;
   }
 
   Instant now() {

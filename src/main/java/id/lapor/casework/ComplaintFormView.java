@@ -10,7 +10,6 @@ import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.Institutions;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -164,10 +163,6 @@ class ComplaintFormView {
 
   static String at(Instant instant, ZoneId zone) {
     return DATE_TIME.format(instant.atZone(zone)) + " " + ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
-  }
-
-  static String date(LocalDate date) {
-    return DATE.format(date);
   }
 
   private static void text(Map<String, TypedValue> fields, String id, String value) {

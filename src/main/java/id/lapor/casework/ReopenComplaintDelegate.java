@@ -1,8 +1,5 @@
 package id.lapor.casework;
 
-import static id.lapor.casework.CaseworkSupport.date;
-
-import id.lapor.deadlines.SopStep;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,13 +18,8 @@ class ReopenComplaintDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
-    var sop = support.sop(complaint);
     Instant now = support.now();
-    Instant followUpDue = sop.due(SopStep.FOLLOW_UP, now);
-    complaint.reopen(followUpDue, now);
-    execution.setVariable(ProcessVariables.FOLLOW_UP_DUE, date(followUpDue));
-    execution.setVariable(ProcessVariables.NATIONAL_ESCALATION_DUE,
-        date(sop.due(SopStep.NATIONAL_ESCALATION, followUpDue)));
+    complaint.reopen(support.startFollowUpClock(execution, complaint, now), now);
     execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.REOPENED.name());
   }
 }

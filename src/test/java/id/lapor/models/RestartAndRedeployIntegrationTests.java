@@ -29,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The embedded default as an operator runs it: a file database that survives restarts, the demo
  * loaded once, and the designers' folders redeployed without new versions unless a file changed.
+ * Runs in a JVM of its own (see the pom): closing an application context tears down Camunda's
+ * JVM-wide engine registry, which the shared test context's REST API relies on.
  */
 class RestartAndRedeployIntegrationTests {
 
