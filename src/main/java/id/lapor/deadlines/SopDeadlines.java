@@ -1,5 +1,7 @@
 package id.lapor.deadlines;
 
+import id.lapor.calendar.SopDuration;
+import id.lapor.calendar.WorkingCalendar;
 import id.lapor.complaint.Classification;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
@@ -13,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one place deadlines are computed. It evaluates the {@code SopDeadlines} decision table
- * (regency × classification → durations) that process designers edit in {@code processes/}, and
- * reckons due instants in the regency's time zone. Timers, Tasklist due dates and the deadline
+ * (regency × classification → durations and how to count them) that process designers edit in
+ * {@code processes/}, and reckons due instants on the working-day calendar in the regency's time zone. Timers, Tasklist due dates and the deadline
  * the citizen sees all come from here.
  */
 @Service
@@ -25,10 +27,12 @@ public class SopDeadlines {
 
   private final DecisionService decisionService;
   private final Institutions institutions;
+  private final WorkingCalendar calendar;
 
-  SopDeadlines(DecisionService decisionService, Institutions institutions) {
+  SopDeadlines(DecisionService decisionService, Institutions institutions, WorkingCalendar calendar) {
     this.decisionService = decisionService;
     this.institutions = institutions;
+    this.calendar = calendar;
   }
 
   /** The SOP that governs a complaint addressed to {@code regionCode}. */
@@ -41,15 +45,21 @@ public class SopDeadlines {
         .evaluate()
         .getSingleResult()
         .getEntryMap();
-    Map<SopStep, String> durations = new EnumMap<>(SopStep.class);
+    String sopRow = String.valueOf(row.getOrDefault("sopRow", "?"));
+    Map<SopStep, SopDuration> durations = new EnumMap<>(SopStep.class);
     for (SopStep step : SopStep.values()) {
       Object value = row.get(step.column());
       if (value != null) {
-        durations.put(step, value.toString());
+        try {
+          durations.put(step, SopDuration.parse(value.toString()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException("SopDeadlines row " + sopRow + ", column " + step.column() + ": "
+              + e.getMessage(), e);
+        }
       }
     }
     ZoneId zone = institutions.findById(regionCode).map(Institution::getTimeZone).orElse(DEFAULT_ZONE);
-    return new SopParameters(String.valueOf(row.getOrDefault("sopRow", "?")), zone, durations);
+    return new SopParameters(sopRow, zone, durations, calendar);
   }
 
   /** Shorthand for {@code forRegion(regionCode, classification).due(step, from)}. */

@@ -1,27 +1,23 @@
 package id.lapor.deadlines;
 
-import java.time.Duration;
+import id.lapor.calendar.SopDuration;
+import id.lapor.calendar.TimeReckoner;
 import java.time.Instant;
-import java.time.Period;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Map;
 
 /**
- * The SOP durations that apply to one complaint, read from the decision table, and the zone of the
- * regency whose SOP they are. Durations are ISO-8601: {@code P5D} (calendar days, counted in the
- * regency's zone) or {@code PT4H} (clock time).
+ * The SOP that applies to one complaint, read from the decision table: the duration of each step
+ * ({@code 5 working days}, {@code 4 hours} …) and the zone of the regency whose SOP it is.
  */
-public record SopParameters(String sopRow, ZoneId zone, Map<SopStep, String> durations) {
+public record SopParameters(String sopRow, ZoneId zone, Map<SopStep, SopDuration> durations, TimeReckoner reckoner) {
 
   /** When the step is due if it starts at {@code from}. */
   public Instant due(SopStep step, Instant from) {
-    String iso = durations.get(step);
-    if (iso == null) {
+    SopDuration duration = durations.get(step);
+    if (duration == null) {
       throw new IllegalStateException("SOP row " + sopRow + " has no duration for " + step.column());
     }
-    ZonedDateTime start = from.atZone(zone);
-    return iso.contains("T") ? start.plus(Duration.parse(iso)).toInstant()
-        : start.plus(Period.parse(iso)).toInstant();
+    return reckoner.plus(from, duration, zone);
   }
 }

@@ -15,6 +15,7 @@ class DemoUsers {
 
   static final List<DemoUser> USERS = List.of(
       new DemoUser("demo", "Demo", "Operator", List.of(InstitutionGroups.CAMUNDA_ADMIN)),
+      new DemoUser("perancang", "Putu", "Ardana", List.of(InstitutionGroups.PROCESS_DESIGNERS)),
       new DemoUser("admin.nasional", "Rina", "Kusumawati", List.of(InstitutionGroups.NATIONAL_ADMINS)),
       new DemoUser("supervisor.bali", "Ketut", "Suardana", List.of(InstitutionGroups.provinceSupervisors("51"))),
       new DemoUser("supervisor.jatim", "Bambang", "Setiawan", List.of(InstitutionGroups.provinceSupervisors("35"))),

@@ -77,9 +77,13 @@ class ComplaintHandlingProcessTests {
   @Autowired TaskService taskService;
   @Autowired TransactionTemplate tx;
 
+  /** Tue 10 March 2026, 09:00 WITA: a week before Nyepi and Idul Fitri, so due dates are exact. */
+  static final java.time.Instant T0 = java.time.Instant.parse("2026-03-10T01:00:00Z");
+
   @BeforeEach
-  void initAssertions() {
+  void initAssertionsAndClock() {
     BpmnAwareTests.init(engine);
+    casework.setClock(T0);
   }
 
   @AfterEach
@@ -92,7 +96,9 @@ class ComplaintHandlingProcessTests {
     Submission s = intake.submit(aPublicComplaintIn(BANGLI));
     ProcessInstance pi = instance(s);
     assertThat(pi).isWaitingAt(VERIFY_COMPLAINT);
-    assertThat(task(pi)).hasCandidateGroup("regency-admins-51.06").hasDueDate(java.util.Date.from(s.verificationDue()));
+    // 3 working days: Wed 11, Thu 12, Fri 13 March, due at closing time (16:00 WITA)
+    assertThat(task(pi)).hasCandidateGroup("regency-admins-51.06")
+        .hasDueDate(java.util.Date.from(java.time.Instant.parse("2026-03-13T08:00:00Z")));
 
     casework.forward(s.trackingNumber(), BANGLI_DINKES);
     assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT);
@@ -131,7 +137,7 @@ class ComplaintHandlingProcessTests {
     assertThat(complaint(s).getStatus()).isEqualTo(ComplaintStatus.AWAITING_INFORMATION);
     assertThat(pi).variables().doesNotContainKey(ProcessVariables.INFORMATION_REQUEST);
 
-    casework.advanceClock(Duration.ofDays(2));
+    casework.advanceClock(Duration.ofDays(3));
     intake.supplement(s.trackingNumber(), s.followUpToken(), "Puskesmas Susut I, Desa Susut.");
     assertThat(pi).isWaitingAt(VERIFY_COMPLAINT).hasPassed("Event_SupplementReceived");
     Complaint c = complaint(s);
@@ -275,8 +281,12 @@ class ComplaintHandlingProcessTests {
     ProcessInstance pi = instance(s);
     casework.forward(s.trackingNumber(), BANGLI_DINKES);
     java.util.Date followUpDue = task(pi).getDueDate();
+    // 5 working days from Tue 10 March: 11, 12, 13, 16, 17 March, 16:00 WITA
+    assertThat(followUpDue).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-03-17T08:00:00Z")));
 
-    casework.advanceClock(Duration.ofDays(5).plusMinutes(1));
+    casework.advanceClock(Duration.ofDays(7));
+    assertThat(casework.fireDueTimers(pi.getId())).as("not yet due").isZero();
+    casework.advanceClockPast(followUpDue);
     assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
     assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_OVERDUE_COMPLAINT);
     assertThat(casework.task(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT))
@@ -288,7 +298,11 @@ class ComplaintHandlingProcessTests {
         ProcessVariables.SUPERVISION_NOTE, "Kepala Dinkes sudah ditegur lewat telepon."));
     assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervisedByProvince");
 
-    casework.advanceClock(Duration.ofDays(5));
+    // 5 more working days after 17 March skip Nyepi, Idul Fitri and their cuti bersama: 31 March
+    java.util.Date nationalDue = (java.util.Date) runtimeService.getVariable(pi.getId(),
+        ProcessVariables.NATIONAL_ESCALATION_DUE);
+    assertThat(nationalDue).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-03-31T08:00:00Z")));
+    casework.advanceClockPast(nationalDue);
     assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
     assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY);
     assertThat(casework.task(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY))
@@ -311,8 +325,8 @@ class ComplaintHandlingProcessTests {
     ProcessInstance pi = instance(s);
     casework.forward(s.trackingNumber(), BANGLI_DINKES);
     casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
-    casework.advanceClock(Duration.ofDays(6));
-    casework.fireDueTimers(pi.getId());
+    casework.advanceClockPast(task(pi).getDueDate());
+    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
     assertThat(pi).isWaitingAt(PREPARE_FOLLOW_UP, SUPERVISE_OVERDUE_COMPLAINT);
 
     casework.postFollowUp(s.trackingNumber(), "Maaf terlambat; obat sudah tersedia.");
@@ -354,8 +368,14 @@ class ComplaintHandlingProcessTests {
     casework.dispose(s.trackingNumber(), null);
     assertThat(task(pi)).isNotAssigned().hasCandidateGroup("opd-officers-51.06.dinkes");
     casework.postFollowUp(s.trackingNumber(), "Sudah ditangani.");
+    // 10 working days from Tue 10 March, Nyepi week skipped: 11–13, 16, 17, 25–27, 30, 31 March
+    assertThat(complaint(s).getCurrentDeadline()).contains(java.time.Instant.parse("2026-03-31T08:00:00Z"));
 
-    casework.advanceClock(Duration.ofDays(10).plusMinutes(1));
+    casework.advanceClock(Duration.ofDays(14));
+    assertThat(casework.fireDueTimers(pi.getId())).as("14 calendar days are not 10 working days here").isZero();
+    casework.advanceClock(Duration.ofDays(7));
+    assertThat(casework.fireDueTimers(pi.getId())).as("31 March 09:00, due at 16:00").isZero();
+    casework.advanceClock(Duration.ofHours(7).plusMinutes(1));
     assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
     assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintResolvedNoReply");
     Complaint c = complaint(s);

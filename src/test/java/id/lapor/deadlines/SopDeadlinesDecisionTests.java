@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import id.lapor.calendar.SopDuration;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -28,24 +29,40 @@ class SopDeadlinesDecisionTests {
     }
   }
 
-  @ParameterizedTest(name = "{0} {1} -> {2}")
-  @CsvSource({
-      "51.06, PENGADUAN,            national-default",
-      "35.10, ASPIRASI,             national-default",
-      "19.03, PERMINTAAN_INFORMASI, national-default"})
-  void appliesTheNationalDefaultOfLaporToEveryRegencyWithoutItsOwnRow(String region, String classification,
-      String row) {
-    Map<String, Object> result = engine.evaluateDecisionTable(decision, Variables.createVariables()
+  static Map<String, Object> evaluate(String region, String classification) {
+    return engine.evaluateDecisionTable(decision, Variables.createVariables()
         .putValue("regionCode", region).putValue("classification", classification)).getSingleResult().getEntryMap();
-    assertThat(result).containsEntry("sopRow", row)
-        .containsEntry("verification", "P3D")
-        .containsEntry("followUp", "P5D")
-        .containsEntry("nationalEscalation", "P5D")
-        .containsEntry("supervision", "P3D")
-        .containsEntry("reply", "P10D")
-        .containsEntry("supplement", "P30D");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"51.06, PENGADUAN", "51.71, ASPIRASI", "19.03, PERMINTAAN_INFORMASI"})
+  void appliesTheNationalDefaultOfLaporToEveryRegencyWithoutItsOwnRow(String region, String classification) {
+    assertThat(evaluate(region, classification)).containsEntry("sopRow", "national-default")
+        .containsEntry("verification", "3 working days")
+        .containsEntry("followUp", "5 working days")
+        .containsEntry("nationalEscalation", "5 working days")
+        .containsEntry("supervision", "3 working days")
+        .containsEntry("reply", "10 working days")
+        .containsEntry("supplement", "30 days");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"PENGADUAN", "ASPIRASI", "PERMINTAAN_INFORMASI"})
+  void givesBanyuwangiItsFourHourSopAroundTheClock(String classification) {
+    assertThat(evaluate("35.10", classification)).containsEntry("sopRow", "banyuwangi")
+        .containsEntry("verification", "4 hours")
+        .containsEntry("followUp", "4 hours")
+        .containsEntry("reply", "10 working days")
+        .containsEntry("supplement", "30 days");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"51.06", "35.10"})
+  void fillsEveryColumnWithADurationDesignersCanRead(String region) {
+    Map<String, Object> row = evaluate(region, "PENGADUAN");
     for (SopStep step : SopStep.values()) {
-      assertThat(result).as("column for %s", step).containsKey(step.column());
+      assertThat(row).as("column for %s", step).containsKey(step.column());
+      SopDuration.parse((String) row.get(step.column()));
     }
   }
 }

@@ -84,6 +84,16 @@ public class Casework {
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
   }
 
+  /** Sets the engine clock; {@link #resetClock()} after each test. */
+  public void setClock(java.time.Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  /** Moves the engine clock to one minute after {@code due}. */
+  public void advanceClockPast(Date due) {
+    ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
+  }
+
   public void resetClock() {
     ClockUtil.reset();
   }
