@@ -9,6 +9,7 @@ import id.lapor.complaint.TimelineEntry;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.Institutions;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -48,14 +49,16 @@ class ComplaintFormView {
   private final IdentityService identityService;
   private final MessageSource messages;
   private final ObjectMapper json;
+  private final Clock clock;
 
   ComplaintFormView(Complaints complaints, Institutions institutions, IdentityService identityService,
-      MessageSource messages, ObjectMapper json) {
+      MessageSource messages, ObjectMapper json, Clock clock) {
     this.complaints = complaints;
     this.institutions = institutions;
     this.identityService = identityService;
     this.messages = messages;
     this.json = json;
+    this.clock = clock;
   }
 
   /** Read-only fields (and option lists) for the form of task {@code taskKey} about a complaint. */
@@ -80,6 +83,8 @@ class ComplaintFormView {
     text(fields, "complaintCounts", label("form.counts", c.getReturnCount(), c.getReopenCount(),
         c.getEscalationCount()));
     text(fields, "complaintHistory", history(c, zone));
+    text(fields, "complaintTrafficLight", c.trafficLight(clock.instant())
+        .map(light -> label("light." + light)).orElse(label("light.NONE")));
     switch (taskKey) {
       case ComplaintTasks.VERIFY_COMPLAINT -> {
         text(fields, "complaintComplainant", complainant(c));

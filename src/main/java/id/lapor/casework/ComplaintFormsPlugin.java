@@ -2,6 +2,7 @@ package id.lapor.casework;
 
 import java.util.ArrayList;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -26,17 +27,21 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every user task that belongs to a complaint the read-only view of that complaint as form
  * fields: Tasklist's Camunda Forms receive them with the task's form variables, so forms show the
- * complaint without it ever being stored in the engine. Designers need do nothing in the BPMN.
+ * complaint without it ever being stored in the engine. It also notes when an OPD first opens a
+ * complaint (claim or form view, for the traffic light). Designers need do nothing in the BPMN.
  */
 @Component
 class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<ComplaintFormView> view;
   private final ObjectProvider<TaskDecisions> decisions;
+  private final ObjectProvider<OpdOpenings> openings;
 
-  ComplaintFormsPlugin(ObjectProvider<ComplaintFormView> view, ObjectProvider<TaskDecisions> decisions) {
+  ComplaintFormsPlugin(ObjectProvider<ComplaintFormView> view, ObjectProvider<TaskDecisions> decisions,
+      ObjectProvider<OpdOpenings> openings) {
     this.view = view;
     this.decisions = decisions;
+    this.openings = openings;
   }
 
   @Override
@@ -49,7 +54,9 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           var definition = behavior.getTaskDefinition();
-          definition.setTaskFormHandler(new ComplaintViewFormHandler(definition.getTaskFormHandler(), view, decisions));
+          definition.setTaskFormHandler(
+              new ComplaintViewFormHandler(definition.getTaskFormHandler(), view, decisions, openings));
+          definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> openings.getObject().assigned(task));
         }
       }
     });
@@ -65,12 +72,14 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
     private final TaskFormHandler delegate;
     private final ObjectProvider<ComplaintFormView> view;
     private final ObjectProvider<TaskDecisions> decisions;
+    private final ObjectProvider<OpdOpenings> openings;
 
     ComplaintViewFormHandler(TaskFormHandler delegate, ObjectProvider<ComplaintFormView> view,
-        ObjectProvider<TaskDecisions> decisions) {
+        ObjectProvider<TaskDecisions> decisions, ObjectProvider<OpdOpenings> openings) {
       this.delegate = delegate;
       this.view = view;
       this.decisions = decisions;
+      this.openings = openings;
     }
 
     @Override
@@ -78,6 +87,7 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
       TaskFormData data = delegate.createTaskForm(task);
       Object complaintId = task.getVariable(ProcessVariables.COMPLAINT_ID);
       if (complaintId instanceof Number id) {
+        openings.getObject().formViewed(task.getTaskDefinitionKey(), id.longValue());
         for (Map.Entry<String, TypedValue> field : view.getObject()
             .fieldsFor(task.getTaskDefinitionKey(), id.longValue()).entrySet()) {
           FormFieldImpl formField = new FormFieldImpl();

@@ -122,6 +122,15 @@ public class Complaint {
   @Column(name = "reopen_count", nullable = false)
   private int reopenCount;
 
+  @Column(name = "opened_at")
+  private Instant openedAt;
+
+  @Column(name = "answered_at")
+  private Instant answeredAt;
+
+  @Column(name = "answered_late")
+  private Boolean answeredLate;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "archive_reason", length = 40)
   private ArchiveReason archiveReason;
@@ -236,12 +245,14 @@ public class Complaint {
     officer = null;
     currentDeadline = followUpDue;
     escalationLevel = EscalationLevel.NONE;
+    resetLight();
     record(TimelineEventType.FORWARDED, now, actor, opd, null, null, null);
   }
 
   /** The OPD's liaison officer assigns the complaint inside the OPD. */
   public void dispose(String assignedOfficer, String actor, Instant now) {
     require(EnumSet.of(FORWARDED), "disposed");
+    markOpened(actor, now);
     status = IN_PROGRESS;
     officer = blankToNull(assignedOfficer);
     record(TimelineEventType.DISPOSED, now, actor, opdCode, null, officer, null);
@@ -254,6 +265,7 @@ public class Complaint {
     String from = opdCode;
     status = SUBMITTED;
     returnCount++;
+    resetLight();
     opdCode = null;
     officer = null;
     handlerCode = addressedRegionCode;
@@ -284,6 +296,8 @@ public class Complaint {
   public void postFollowUp(String text, Instant replyDue, String actor, Instant now) {
     require(EnumSet.of(IN_PROGRESS), "answered");
     String followUp = required(text);
+    answeredLate = currentDeadline != null && now.isAfter(currentDeadline);
+    answeredAt = now;
     status = ANSWERED;
     currentDeadline = replyDue;
     record(TimelineEventType.FOLLOW_UP_POSTED, now, actor, opdCode, null, followUp, null);
@@ -310,6 +324,7 @@ public class Complaint {
     reopenCount++;
     escalationLevel = EscalationLevel.NONE;
     currentDeadline = followUpDue;
+    resetLight();
     record(TimelineEventType.REOPENED, now, TimelineEntry.SYSTEM, opdCode, null, null, null);
   }
 
@@ -321,6 +336,54 @@ public class Complaint {
     resolution = how;
     close(now);
     record(TimelineEventType.RESOLVED, now, TimelineEntry.SYSTEM, handlerCode, how.name(), null, null);
+  }
+
+  /**
+   * An OPD user opened the complaint (claimed its task or viewed its form): red turns yellow. Only
+   * the first opening at each stay at the OPD counts; nothing is recorded outside the OPD.
+   *
+   * @return whether this call turned the light yellow
+   */
+  public boolean markOpened(String user, Instant now) {
+    if (!isAtOpd() || openedAt != null) {
+      return false;
+    }
+    openedAt = now;
+    record(TimelineEventType.OPENED, now, user, opdCode, null, null, null);
+    return true;
+  }
+
+  /** The OPD's light at {@code now}, or empty while the complaint is not (yet) an OPD's. */
+  public Optional<TrafficLight> trafficLight(Instant now) {
+    if (answeredAt != null && (status == ANSWERED || status == RESOLVED)) {
+      return Optional.of(TrafficLight.GREEN);
+    }
+    if (!isAtOpd()) {
+      return Optional.empty();
+    }
+    if (currentDeadline != null && now.isAfter(currentDeadline)) {
+      return Optional.of(TrafficLight.OVERDUE);
+    }
+    return Optional.of(openedAt == null ? TrafficLight.RED : TrafficLight.YELLOW);
+  }
+
+  /** Whether the last follow-up came after its deadline; empty before any follow-up. */
+  public Optional<Boolean> getAnsweredLate() {
+    return Optional.ofNullable(answeredLate);
+  }
+
+  public Optional<Instant> getOpenedAt() {
+    return Optional.ofNullable(openedAt);
+  }
+
+  private boolean isAtOpd() {
+    return status == FORWARDED || status == IN_PROGRESS;
+  }
+
+  private void resetLight() {
+    openedAt = null;
+    answeredAt = null;
+    answeredLate = null;
   }
 
   /** Whether {@code candidate} is the follow-up token issued with this complaint. */

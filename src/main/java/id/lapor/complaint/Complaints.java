@@ -1,6 +1,10 @@
 package id.lapor.complaint;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** All complaints. */
@@ -9,6 +13,11 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   Optional<Complaint> findByTrackingNumber(String trackingNumber);
 
   boolean existsByTrackingNumber(String trackingNumber);
+
+  /** Complaints of these regencies that reached an OPD and were submitted since {@code since}. */
+  @Query("select c from Complaint c where c.opdCode is not null and c.addressedRegionCode in :regions"
+      + " and c.submittedAt >= :since")
+  List<Complaint> atOpdsOf(Collection<String> regions, Instant since);
 
   default Complaint getByTrackingNumber(String trackingNumber) {
     return findByTrackingNumber(trackingNumber)

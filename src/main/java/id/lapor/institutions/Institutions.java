@@ -19,6 +19,13 @@ public interface Institutions extends JpaRepository<Institution, String> {
     return findByParentCodeAndKindOrderByName(regencyCode, InstitutionKind.OPD);
   }
 
+  List<Institution> findByParentCodeAndKindInOrderByName(String parentCode, List<InstitutionKind> kinds);
+
+  /** The regencies and cities of a province. */
+  default List<Institution> regenciesOf(String provinceCode) {
+    return findByParentCodeAndKindInOrderByName(provinceCode, List.of(InstitutionKind.REGENCY, InstitutionKind.CITY));
+  }
+
   default List<Institution> regencies() {
     return findByKindInOrderByCode(List.of(InstitutionKind.REGENCY, InstitutionKind.CITY));
   }

@@ -26,6 +26,8 @@ record ComplaintStatusView(
     Instant currentDeadline,
     Instant closedAt,
     boolean escalated,
+    String trafficLight,
+    Boolean answeredLate,
     String resolution,
     String archiveReason,
     List<Entry> timeline) {

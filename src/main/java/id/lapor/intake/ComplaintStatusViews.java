@@ -6,6 +6,7 @@ import id.lapor.complaint.Privacy;
 import id.lapor.complaint.TimelineEntry;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
+import java.time.Clock;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,12 @@ class ComplaintStatusViews {
 
   private final Institutions institutions;
   private final MessageSource messages;
+  private final Clock clock;
 
-  ComplaintStatusViews(Institutions institutions, MessageSource messages) {
+  ComplaintStatusViews(Institutions institutions, MessageSource messages, Clock clock) {
     this.institutions = institutions;
     this.messages = messages;
+    this.clock = clock;
   }
 
   /**
@@ -44,6 +47,8 @@ class ComplaintStatusViews {
         c.getCurrentDeadline().orElse(null),
         c.getClosedAt().orElse(null),
         c.getEscalationLevel() != EscalationLevel.NONE,
+        c.trafficLight(clock.instant()).map(Enum::name).orElse(null),
+        c.getAnsweredLate().orElse(null),
         c.getResolution().map(Enum::name).orElse(null),
         c.getArchiveReason().map(Enum::name).orElse(null),
         timeline);

@@ -120,10 +120,10 @@ class ComplaintHandlingProcessTests {
     assertThat(c.getResolution()).contains(Resolution.ACCEPTED);
     assertThat(c.getRating()).contains(5);
     assertThat(types(c)).containsExactly(TimelineEventType.SUBMITTED, TimelineEventType.FORWARDED,
-        TimelineEventType.DISPOSED, TimelineEventType.FOLLOW_UP_POSTED, TimelineEventType.FOLLOW_UP_ACCEPTED,
-        TimelineEventType.RESOLVED);
+        TimelineEventType.OPENED, TimelineEventType.DISPOSED, TimelineEventType.FOLLOW_UP_POSTED,
+        TimelineEventType.FOLLOW_UP_ACCEPTED, TimelineEventType.RESOLVED);
     assertThat(c.getTimeline()).extracting(TimelineEntry::getActor).containsExactly("pelapor", "admin.bangli",
-        "penghubung.bangli.dinkes", "petugas.bangli.dinkes", "pelapor", "sistem");
+        "penghubung.bangli.dinkes", "penghubung.bangli.dinkes", "petugas.bangli.dinkes", "pelapor", "sistem");
   }
 
   @Test

@@ -89,6 +89,29 @@ class ComplaintTests {
   }
 
   @Test
+  void turnsItsLightFromRedToYellowToGreenOrOverdue() {
+    Complaint c = aSubmittedComplaint();
+    assertThat(c.trafficLight(T0)).as("not at an OPD").isEmpty();
+    assertThat(c.markOpened("admin", T0)).as("opening outside an OPD counts for nothing").isFalse();
+    Instant due = T0.plus(5, ChronoUnit.DAYS);
+    c.forwardTo("51.06.dinkes", due, "admin", T0);
+    assertThat(c.trafficLight(T0)).contains(TrafficLight.RED);
+    assertThat(c.trafficLight(due.plusSeconds(1))).as("late, even unopened").contains(TrafficLight.OVERDUE);
+    assertThat(c.markOpened("penghubung", T0.plusSeconds(60))).isTrue();
+    assertThat(c.markOpened("petugas", T0.plusSeconds(120))).as("first opening only").isFalse();
+    assertThat(c.trafficLight(T0.plusSeconds(60))).contains(TrafficLight.YELLOW);
+    c.dispose("petugas", "penghubung", T0.plusSeconds(90));
+    c.postFollowUp("Jawaban", T0.plus(10, ChronoUnit.DAYS), "petugas", due.plusSeconds(3600));
+    assertThat(c.trafficLight(due.plusSeconds(3600))).contains(TrafficLight.GREEN);
+    assertThat(c.getAnsweredLate()).contains(true);
+    c.recordReply(ReplyDecision.DISPUTE, 1, "Belum", due.plusSeconds(7200));
+    c.reopen(due.plus(5, ChronoUnit.DAYS), due.plusSeconds(7200));
+    assertThat(c.trafficLight(due.plusSeconds(7200))).as("reopened: red again").contains(TrafficLight.RED);
+    assertThat(c.getAnsweredLate()).isEmpty();
+    assertThat(c.getTimeline()).extracting(TimelineEntry::getType).containsOnlyOnce(TimelineEventType.OPENED);
+  }
+
+  @Test
   void acceptsOnlyItsOwnFollowUpToken() {
     Complaint c = aSubmittedComplaint();
     assertThat(c.acceptsToken(TOKEN.value())).isTrue();

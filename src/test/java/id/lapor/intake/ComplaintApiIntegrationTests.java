@@ -89,9 +89,10 @@ class ComplaintApiIntegrationTests {
     assertThat(view.get("open").asBoolean()).isFalse();
     assertThat(view.get("resolution").asText()).isEqualTo("ACCEPTED");
     assertThat(view.get("timeline").findValuesAsText("type")).containsExactly("SUBMITTED", "FORWARDED",
-        "DISPOSED", "FOLLOW_UP_POSTED", "FOLLOW_UP_ACCEPTED", "RESOLVED");
+        "OPENED", "DISPOSED", "FOLLOW_UP_POSTED", "FOLLOW_UP_ACCEPTED", "RESOLVED");
     assertThat(view.get("timeline").get(1).get("label").asText()).isEqualTo("Diteruskan ke Dinas Kesehatan Kab. Bangli");
-    assertThat(view.get("timeline").get(3).get("note").asText()).contains("Obat sudah tersedia");
+    assertThat(view.get("timeline").get(4).get("note").asText()).contains("Obat sudah tersedia");
+    assertThat(view.get("trafficLight").asText()).isEqualTo("GREEN");
     assertThat(status.getBody()).doesNotContain("Komang", "example.org", "+62812", "admin.bangli", "petugas.bangli");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).count()).isZero();
   }
