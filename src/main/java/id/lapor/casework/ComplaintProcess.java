@@ -5,6 +5,7 @@ import id.lapor.complaint.ReplyDecision;
 import id.lapor.institutions.Institutions;
 import java.time.Instant;
 import java.util.Date;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -25,10 +26,12 @@ public class ComplaintProcess {
   public static final String MESSAGE_REPLY_RECEIVED = "ReplyReceived";
 
   private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
   private final Institutions institutions;
 
-  ComplaintProcess(RuntimeService runtimeService, Institutions institutions) {
+  ComplaintProcess(RuntimeService runtimeService, RepositoryService repositoryService, Institutions institutions) {
     this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
     this.institutions = institutions;
   }
 
@@ -37,8 +40,12 @@ public class ComplaintProcess {
   public ProcessInstance start(Complaint complaint, Instant verificationDue) {
     String region = complaint.getAddressedRegionCode();
     String province = institutions.findById(region).map(r -> r.getParentCode()).orElse(null);
-    return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-        .processDefinitionWithoutTenantId()
+    var start = runtimeService.createProcessInstanceByKey(PROCESS_KEY);
+    // the regency's own SOP variant if it has one, else the shared national default
+    boolean ownVariant = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .tenantIdIn(region).count() > 0;
+    start = ownVariant ? start.processDefinitionTenantId(region) : start.processDefinitionWithoutTenantId();
+    return start
         .businessKey(complaint.getTrackingNumber())
         .setVariables(Variables.createVariables()
             .putValue(ProcessVariables.COMPLAINT_ID, complaint.getId())

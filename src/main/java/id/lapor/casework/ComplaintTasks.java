@@ -5,6 +5,8 @@ public final class ComplaintTasks {
 
   public static final String VERIFY_COMPLAINT = "Task_VerifyComplaint";
   public static final String VERIFY_COMPLAINT_NATIONALLY = "Task_VerifyComplaintNationally";
+  /** Only in SOP variants with a district office's first response (Banyuwangi). */
+  public static final String COORDINATE_FIRST_RESPONSE = "Task_CoordinateFirstResponse";
   public static final String DISPOSE_COMPLAINT = "Task_DisposeComplaint";
   public static final String PREPARE_FOLLOW_UP = "Task_PrepareFollowUp";
   public static final String SUPERVISE_OVERDUE_COMPLAINT = "Task_SuperviseOverdueComplaint";

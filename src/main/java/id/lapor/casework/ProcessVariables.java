@@ -14,9 +14,12 @@ public final class ProcessVariables {
   public static final String PROVINCE_CODE = "provinceCode";
   public static final String OPD_CODE = "opdCode";
 
+  public static final String DISTRICT_OFFICE_CODE = "districtOfficeCode";
+
   // due dates, computed by SopDeadlines
   public static final String VERIFICATION_DUE = "verificationDue";
   public static final String FOLLOW_UP_DUE = "followUpDue";
+  public static final String DISTRICT_RESPONSE_DUE = "districtResponseDue";
   public static final String NATIONAL_ESCALATION_DUE = "nationalEscalationDue";
   public static final String PROVINCE_SUPERVISION_DUE = "provinceSupervisionDue";
   public static final String NATIONAL_SUPERVISION_DUE = "nationalSupervisionDue";
@@ -39,6 +42,7 @@ public final class ProcessVariables {
   public static final String RETURN_REASON = "returnReason";
   public static final String FOLLOW_UP_TEXT = "followUpText";
   public static final String SUPERVISION_NOTE = "supervisionNote";
+  public static final String FIRST_RESPONSE_NOTE = "firstResponseNote";
 
   // where the complaint stands at the OPD: FORWARDED, REOPENED, RETURNED, FOLLOWED_UP
   public static final String OPD_STAGE = "opdStage";

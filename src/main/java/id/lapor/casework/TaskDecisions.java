@@ -53,6 +53,7 @@ class TaskDecisions implements TaskListener {
           ARCHIVE_REASON, ARCHIVE_NOTE),
       ComplaintTasks.DISPOSE_COMPLAINT, List.of(DISPOSITION_DECISION, FOLLOW_UP_ASSIGNEE, RETURN_REASON),
       ComplaintTasks.PREPARE_FOLLOW_UP, List.of(FOLLOW_UP_TEXT),
+      ComplaintTasks.COORDINATE_FIRST_RESPONSE, List.of(ProcessVariables.FIRST_RESPONSE_NOTE),
       ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, List.of(SUPERVISION_NOTE),
       ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY, List.of(SUPERVISION_NOTE));
 
@@ -98,6 +99,7 @@ class TaskDecisions implements TaskListener {
       case ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY -> nationalVerification(task, problems);
       case ComplaintTasks.DISPOSE_COMPLAINT -> disposition(task, problems);
       case ComplaintTasks.PREPARE_FOLLOW_UP -> requireText(task, FOLLOW_UP_TEXT, problems);
+      case ComplaintTasks.COORDINATE_FIRST_RESPONSE -> requireText(task, ProcessVariables.FIRST_RESPONSE_NOTE, problems);
       case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY ->
           requireText(task, SUPERVISION_NOTE, problems);
       default -> { }

@@ -249,6 +249,16 @@ public class Complaint {
     record(TimelineEventType.FORWARDED, now, actor, opd, null, null, null);
   }
 
+  /**
+   * A district office (kecamatan) coordinated the first response before the OPD follows up, as
+   * Banyuwangi's SOP asks of its camat. Staff-only note; the OPD keeps its own deadline.
+   */
+  public void recordFirstResponse(String districtOffice, String note, String actor, Instant now) {
+    require(EnumSet.of(FORWARDED), "given a first response");
+    String what = required(note);
+    record(TimelineEventType.FIRST_RESPONSE_GIVEN, now, actor, Objects.requireNonNull(districtOffice), null, what, null);
+  }
+
   /** The OPD's liaison officer assigns the complaint inside the OPD. */
   public void dispose(String assignedOfficer, String actor, Instant now) {
     require(EnumSet.of(FORWARDED), "disposed");

@@ -12,6 +12,7 @@ public enum TimelineEventType {
   REFERRED_TO_NATIONAL(false),
   ADDRESSED_TO_REGENCY(false),
   FORWARDED(false),
+  FIRST_RESPONSE_GIVEN(false),
   OPENED(false),
   DISPOSED(false),
   RETURNED(false),

@@ -7,6 +7,8 @@ package id.lapor.deadlines;
 public enum SopStep {
   /** Regency or national admin verifies (and forwards) a complaint. */
   VERIFICATION("verification"),
+  /** A district office (camat) gives the first response, in SOPs that ask for one (Banyuwangi). */
+  DISTRICT_RESPONSE("districtResponse"),
   /** The OPD disposes and posts its follow-up, counted from forwarding. */
   FOLLOW_UP("followUp"),
   /** Delay after the province escalation before the national admins are called in. */

@@ -4,6 +4,7 @@ import static id.lapor.casework.ComplaintTasks.DISPOSE_COMPLAINT;
 import static id.lapor.casework.ComplaintTasks.PREPARE_FOLLOW_UP;
 import static id.lapor.casework.ComplaintTasks.VERIFY_COMPLAINT;
 
+import id.lapor.casework.ComplaintTasks;
 import id.lapor.casework.ProcessVariables;
 import id.lapor.complaint.Category;
 import id.lapor.complaint.Channel;
@@ -18,9 +19,11 @@ import id.lapor.intake.ComplaintIntake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -158,6 +161,10 @@ class DemoData {
         "Ibu saya peserta JKN diminta membayar pemeriksaan laboratorium di Puskesmas Genteng.", today.minusDays(1));
     complete(banyuwangi, VERIFY_COMPLAINT, "admin.banyuwangi", Map.of(
         ProcessVariables.VERIFICATION_DECISION, "FORWARD", ProcessVariables.OPD_CODE, "35.10.dinkes"));
+    // Banyuwangi's own SOP: the camat gives the first response before the OPD
+    complete(banyuwangi, ComplaintTasks.COORDINATE_FIRST_RESPONSE, "camat.genteng", Map.of(
+        ProcessVariables.FIRST_RESPONSE_NOTE, "Kepala Puskesmas Genteng sudah dihubungi; pemeriksaan lab "
+            + "tidak dipungut biaya bagi peserta JKN."));
     complete(banyuwangi, DISPOSE_COMPLAINT, "penghubung.banyuwangi.dinkes", Map.of(
         ProcessVariables.DISPOSITION_DECISION, "ASSIGN", ProcessVariables.FOLLOW_UP_ASSIGNEE, "petugas.banyuwangi.dinkes"));
 
@@ -201,7 +208,9 @@ class DemoData {
   private void complete(String trackingNumber, String taskKey, String user, Map<String, Object> variables) {
     var task = taskService.createTaskQuery().processInstanceBusinessKey(trackingNumber)
         .taskDefinitionKey(taskKey).singleResult();
-    identityService.setAuthentication(user, users.groupsOf(user));
+    List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
+        .stream().map(Tenant::getId).toList();
+    identityService.setAuthentication(user, users.groupsOf(user), tenants);
     try {
       if (task.getAssignee() == null) {
         taskService.claim(task.getId(), user);

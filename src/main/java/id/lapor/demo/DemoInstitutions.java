@@ -31,16 +31,19 @@ class DemoInstitutions {
   }
 
   void register() {
-    registry.register(Institution.NATIONAL_CODE, "Admin Nasional SP4N-LAPOR! (KemenPANRB)",
-        InstitutionKind.NATIONAL, null, WIB);
     registry.ensureGroup(InstitutionGroups.CAMUNDA_ADMIN, "Operator (camunda-admin)");
     registry.ensureGroup(InstitutionGroups.PROCESS_DESIGNERS, "Perancang proses");
+    registry.register(Institution.NATIONAL_CODE, "Admin Nasional SP4N-LAPOR! (KemenPANRB)",
+        InstitutionKind.NATIONAL, null, WIB);
 
     province("51", "Provinsi Bali", WITA,
         regency("51.01", "Kab. Jembrana"), regency("51.02", "Kab. Tabanan"), regency("51.03", "Kab. Badung"),
         regency("51.04", "Kab. Gianyar"), regency("51.05", "Kab. Klungkung"), regency("51.06", "Kab. Bangli"),
         regency("51.07", "Kab. Karangasem"), regency("51.08", "Kab. Buleleng"), city("51.71", "Kota Denpasar"));
     province("35", "Provinsi Jawa Timur", WIB, regency("35.10", "Kab. Banyuwangi"));
+    // Banyuwangi's SOP variant asks the camat for a first response: its district offices
+    registry.register("35.10.kec-genteng", "Kecamatan Genteng", InstitutionKind.OPD, "35.10", WIB);
+    registry.register("35.10.kec-banyuwangi", "Kecamatan Banyuwangi", InstitutionKind.OPD, "35.10", WIB);
     province("19", "Provinsi Kepulauan Bangka Belitung", WIB, regency("19.03", "Kab. Bangka Selatan"));
   }
 

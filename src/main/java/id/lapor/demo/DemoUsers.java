@@ -27,6 +27,7 @@ class DemoUsers {
       new DemoUser("admin.banyuwangi", "Siti", "Rahmawati", List.of(InstitutionGroups.regencyAdmins("35.10"))),
       new DemoUser("penghubung.banyuwangi.dinkes", "Agus", "Prasetyo",
           List.of(InstitutionGroups.opdLiaisons("35.10.dinkes"))),
+      new DemoUser("camat.genteng", "Hadi", "Susanto", List.of(InstitutionGroups.opdLiaisons("35.10.kec-genteng"))),
       new DemoUser("petugas.banyuwangi.dinkes", "Dewi", "Lestari",
           List.of(InstitutionGroups.opdOfficers("35.10.dinkes"))));
 

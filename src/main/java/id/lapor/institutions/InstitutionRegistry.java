@@ -7,7 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers institutions and keeps the identity store in step: registering an institution creates
- * the Camunda groups its roles work in, so its people can be given tasks at once.
+ * the Camunda groups its roles work in, so its people can be given tasks at once, and for a
+ * regency/city the Camunda tenant its complaints live in, with the groups that may see them.
  */
 @Service
 public class InstitutionRegistry {
@@ -35,7 +36,45 @@ public class InstitutionRegistry {
     for (InstitutionGroups.Group group : institution.groups().all()) {
       ensureGroup(group.id(), group.name());
     }
+    tenantOf(institution).ifPresent(tenant -> {
+      if (institution.isRegencyLevel()) {
+        ensureTenant(tenant, institution.getName());
+        // those above the regency see its complaints: its province, the national admins, designers
+        institutions.findById(institution.getParentCode()).map(Institution::getCode)
+            .ifPresent(province -> ensureTenantMembership(tenant, InstitutionGroups.provinceSupervisors(province)));
+        ensureTenantMembership(tenant, InstitutionGroups.NATIONAL_ADMINS);
+        ensureTenantMembership(tenant, InstitutionGroups.PROCESS_DESIGNERS);
+      }
+      institution.groups().all().forEach(group -> ensureTenantMembership(tenant, group.id()));
+    });
     return institution;
+  }
+
+  /**
+   * The Camunda tenant an institution's complaints live in: its regency/city (region code). The
+   * national level and provinces have none; they are members of their regencies' tenants.
+   */
+  public java.util.Optional<String> tenantOf(Institution institution) {
+    return switch (institution.getKind()) {
+      case REGENCY, CITY -> java.util.Optional.of(institution.getCode());
+      case OPD -> java.util.Optional.of(institution.getParentCode());
+      case NATIONAL, PROVINCE -> java.util.Optional.empty();
+    };
+  }
+
+  private void ensureTenant(String id, String name) {
+    if (identityService.createTenantQuery().tenantId(id).count() == 0) {
+      var tenant = identityService.newTenant(id);
+      tenant.setName(name);
+      identityService.saveTenant(tenant);
+    }
+  }
+
+  private void ensureTenantMembership(String tenant, String group) {
+    if (identityService.createGroupQuery().groupId(group).count() > 0
+        && identityService.createTenantQuery().tenantId(tenant).groupMember(group).count() == 0) {
+      identityService.createTenantGroupMembership(tenant, group);
+    }
   }
 
   /** Creates a Camunda group unless it exists; used for the role groups no institution owns. */

@@ -49,23 +49,50 @@ class ModelDeployer extends AbstractProcessEnginePlugin {
   }
 
   void deployModels(RepositoryService repositoryService) {
-    Map<String, byte[]> resources = new TreeMap<>();
-    resources.putAll(read("processes", properties.processesDir(), PROCESS_SUFFIXES));
-    resources.putAll(read("forms", properties.formsDir(), FORM_SUFFIXES));
-    if (resources.isEmpty()) {
+    Map<String, byte[]> shared = new TreeMap<>(read("processes", properties.processesDir(), PROCESS_SUFFIXES));
+    shared.putAll(read("forms", properties.formsDir(), FORM_SUFFIXES));
+    if (shared.isEmpty()) {
       log.warn("No process models found in {} or {} nor in the application jar",
           properties.processesDir().toAbsolutePath(), properties.formsDir().toAbsolutePath());
       return;
     }
+    deploy(repositoryService, properties.deploymentName(), null, shared);
+    // processes/<region code>/: a regency's own SOP variant, deployed for its tenant. Forms stay
+    // shared: Camunda resolves formRef "latest" by key alone and refuses a key found in several tenants.
+    if (!properties.tenantVariants()) {
+      return;
+    }
+    tenantFolders().forEach((tenant, folder) -> deploy(repositoryService,
+        properties.deploymentName() + "-" + tenant, tenant, read("processes", folder, PROCESS_SUFFIXES)));
+  }
+
+  private void deploy(RepositoryService repositoryService, String name, String tenant, Map<String, byte[]> resources) {
     DeploymentBuilder builder = repositoryService.createDeployment()
-        .name(properties.deploymentName())
+        .name(name)
+        .tenantId(tenant)
         .source(SOURCE)
         .enableDuplicateFiltering(true);
-    resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+    resources.forEach((resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
     DeploymentWithDefinitions deployment = builder.deployWithResult();
-    log.info("Deployed {} model files; new versions: {} processes, {} decisions (deployment {})",
-        resources.size(), sizeOf(deployment.getDeployedProcessDefinitions()),
-        sizeOf(deployment.getDeployedDecisionDefinitions()), deployment.getId());
+    log.info("Deployed {} model files{}; new versions: {} processes, {} decisions (deployment {})",
+        resources.size(), tenant == null ? "" : " for tenant " + tenant,
+        sizeOf(deployment.getDeployedProcessDefinitions()), sizeOf(deployment.getDeployedDecisionDefinitions()),
+        deployment.getId());
+  }
+
+  /** Sub-folders of the processes folder named by region code ({@code 35.10}). */
+  Map<String, Path> tenantFolders() {
+    Map<String, Path> folders = new TreeMap<>();
+    if (Files.isDirectory(properties.processesDir())) {
+      try (Stream<Path> entries = Files.list(properties.processesDir())) {
+        entries.filter(Files::isDirectory)
+            .filter(p -> p.getFileName().toString().matches("\\d{2}(\\.\\d{2})?"))
+            .forEach(p -> folders.put(p.getFileName().toString(), p));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + properties.processesDir(), e);
+      }
+    }
+    return folders;
   }
 
   private static int sizeOf(java.util.List<?> list) {

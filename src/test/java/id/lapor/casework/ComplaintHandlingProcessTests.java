@@ -48,6 +48,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +57,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code target/process-test-coverage}) must show every flow node and sequence flow covered.
  */
 @LaporTest
+// The coverage library finds models by key alone, so this context (its own database and engine
+// name, so the shared test context is not disturbed) deploys the shared model only;
+// BanyuwangiSopVariantProcessTests runs the regency variant.
+@TestPropertySource(properties = {"lapor.models.tenant-variants=false",
+    "spring.datasource.url=jdbc:h2:mem:lapor-coverage;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.process-engine-name=coverage"})
 @Import({ProcessEngineCoverageConfiguration.class, ComplaintHandlingProcessTests.Coverage.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -62,6 +62,7 @@ class SopChangeIntegrationTests {
             <inputEntry id="InputEntry_Bangli_Classification"><text></text></inputEntry>
             <outputEntry id="OutputEntry_Bangli_SopRow"><text>"bangli"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Verification"><text>"3 working days"</text></outputEntry>
+            <outputEntry id="OutputEntry_Bangli_DistrictResponse"><text>"1 working day"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_FollowUp"><text>"3 working days"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_NationalEscalation"><text>"5 working days"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Supervision"><text>"3 working days"</text></outputEntry>

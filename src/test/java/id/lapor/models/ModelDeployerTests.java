@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelDeployerTests {
 
-  final ModelDeployer deployer = new ModelDeployer(new ModelProperties(null, null, null));
+  final ModelDeployer deployer = new ModelDeployer(new ModelProperties(null, null, null, null));
 
   @Test
   void namesFilesRelativeToTheirFolderAndIgnoresOtherFiles(@TempDir Path dir) throws Exception {

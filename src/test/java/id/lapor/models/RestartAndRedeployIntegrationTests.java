@@ -66,7 +66,8 @@ class RestartAndRedeployIntegrationTests {
       app.getBean(Casework.class).forward(trackingNumber, ComplaintFixtures.BANGLI_DINKES);
       assertThat(versions(app)).containsExactlyInAnyOrder("ComplaintHandling:1", "SopDeadlines:1",
           "VerifyComplaint:1", "VerifyComplaintNationally:1", "DisposeComplaint:1", "PrepareFollowUp:1",
-          "SuperviseOverdueComplaint:1");
+          "SuperviseOverdueComplaint:1", "CoordinateFirstResponse:1");
+      assertThat(banyuwangiVersion(app)).as("Banyuwangi's own variant, in its tenant").isEqualTo(1);
       assertThat(app.getBean(RepositoryService.class).getDeploymentResourceNames(definition(app).getDeploymentId()))
           .as("relative resource names").contains("processes/ComplaintHandling.bpmn", "processes/SopDeadlines.dmn",
               "forms/VerifyComplaint.form");
@@ -79,7 +80,7 @@ class RestartAndRedeployIntegrationTests {
           .isEqualTo(ComplaintStatus.FORWARDED);
       assertThat(app.getBean(Casework.class).task(trackingNumber, ComplaintTasks.DISPOSE_COMPLAINT)).isNotNull();
       assertThat(app.getBean(RepositoryService.class).createDeploymentQuery().count())
-          .as("unchanged files make no new deployment").isEqualTo(1);
+          .as("unchanged files make no new deployment (shared + Banyuwangi's)").isEqualTo(2);
       app.getBean(Casework.class).dispose(trackingNumber, "petugas.bangli.dinkes");
       assertThat(app.getBean(Casework.class).task(trackingNumber, ComplaintTasks.PREPARE_FOLLOW_UP)).isNotNull();
     }
@@ -94,6 +95,7 @@ class RestartAndRedeployIntegrationTests {
       String running = app.getBean(RuntimeService.class).createProcessInstanceQuery()
           .processInstanceBusinessKey(trackingNumber).singleResult().getProcessDefinitionId();
       assertThat(running).as("running complaints keep their version").startsWith("ComplaintHandling:1:");
+      assertThat(banyuwangiVersion(app)).as("the regency's variant did not change").isEqualTo(1);
     }
   }
 
@@ -110,7 +112,12 @@ class RestartAndRedeployIntegrationTests {
 
   private static ProcessDefinition definition(ConfigurableApplicationContext app) {
     return app.getBean(RepositoryService.class).createProcessDefinitionQuery()
-        .processDefinitionKey("ComplaintHandling").latestVersion().singleResult();
+        .processDefinitionKey("ComplaintHandling").withoutTenantId().latestVersion().singleResult();
+  }
+
+  private static int banyuwangiVersion(ConfigurableApplicationContext app) {
+    return app.getBean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("ComplaintHandling")
+        .tenantIdIn("35.10").latestVersion().singleResult().getVersion();
   }
 
   private static Set<String> versions(ConfigurableApplicationContext app) {
@@ -128,10 +135,14 @@ class RestartAndRedeployIntegrationTests {
   }
 
   private static Path copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, to.resolve(f.getFileName()));
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
       }
     }
     return to;

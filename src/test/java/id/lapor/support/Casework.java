@@ -53,7 +53,9 @@ public class Casework {
   public void as(String user, Runnable action) {
     List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).toList();
-    identityService.setAuthentication(user, groups);
+    List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
+        .stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+    identityService.setAuthentication(user, groups, tenants);
     try {
       action.run();
     } finally {
