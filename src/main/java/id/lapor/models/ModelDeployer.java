@@ -35,6 +35,8 @@ class ModelDeployer extends AbstractProcessEnginePlugin {
   static final Set<String> PROCESS_SUFFIXES = Set.of(".bpmn", ".bpmn20.xml", ".dmn");
   static final Set<String> FORM_SUFFIXES = Set.of(".form");
   static final String SOURCE = "lapor-startup";
+  /** Folder names that are region codes: a province (51) or a regency/city (51.06). */
+  static final String REGION_CODE = "\\d{2}(\\.\\d{2})?";
 
   private final ModelProperties properties;
 
@@ -63,7 +65,8 @@ class ModelDeployer extends AbstractProcessEnginePlugin {
       return;
     }
     tenantFolders().forEach((tenant, folder) -> deploy(repositoryService,
-        properties.deploymentName() + "-" + tenant, tenant, read("processes", folder, PROCESS_SUFFIXES)));
+        properties.deploymentName() + "-" + tenant, tenant,
+        read("processes", folder, "processes/" + tenant, PROCESS_SUFFIXES)));
   }
 
   private void deploy(RepositoryService repositoryService, String name, String tenant, Map<String, byte[]> resources) {
@@ -80,17 +83,33 @@ class ModelDeployer extends AbstractProcessEnginePlugin {
         deployment.getId());
   }
 
-  /** Sub-folders of the processes folder named by region code ({@code 35.10}). */
+  /**
+   * Sub-folders of the processes folder named by region code ({@code 35.10}); when the folder is
+   * absent, those packaged in the jar.
+   */
   Map<String, Path> tenantFolders() {
     Map<String, Path> folders = new TreeMap<>();
-    if (Files.isDirectory(properties.processesDir())) {
-      try (Stream<Path> entries = Files.list(properties.processesDir())) {
-        entries.filter(Files::isDirectory)
-            .filter(p -> p.getFileName().toString().matches("\\d{2}(\\.\\d{2})?"))
-            .forEach(p -> folders.put(p.getFileName().toString(), p));
+    if (!Files.isDirectory(properties.processesDir())) {
+      try {
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*/*.bpmn")) {
+          String url = r.getURL().toString();
+          String tenant = url.substring(0, url.lastIndexOf('/'));
+          tenant = tenant.substring(tenant.lastIndexOf('/') + 1);
+          if (tenant.matches(REGION_CODE)) {
+            folders.put(tenant, properties.processesDir().resolve(tenant));
+          }
+        }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot list " + properties.processesDir(), e);
+        throw new UncheckedIOException("Cannot read packaged process variants", e);
       }
+      return folders;
+    }
+    try (Stream<Path> entries = Files.list(properties.processesDir())) {
+      entries.filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().matches(REGION_CODE))
+          .forEach(p -> folders.put(p.getFileName().toString(), p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + properties.processesDir(), e);
     }
     return folders;
   }
@@ -101,6 +120,14 @@ class ModelDeployer extends AbstractProcessEnginePlugin {
 
   /** Files directly in a folder, keyed by {@code prefix/relative path}. */
   Map<String, byte[]> read(String prefix, Path folder, Set<String> suffixes) {
+    return read(prefix, folder, prefix, suffixes);
+  }
+
+  /**
+   * Files directly in {@code folder}, named {@code prefix/<file>}; when the folder is absent, the
+   * files packaged in the jar under {@code packaged/}.
+   */
+  Map<String, byte[]> read(String prefix, Path folder, String packaged, Set<String> suffixes) {
     Map<String, byte[]> found = new TreeMap<>();
     if (Files.isDirectory(folder)) {
       try (Stream<Path> files = Files.list(folder)) {
@@ -113,7 +140,7 @@ class ModelDeployer extends AbstractProcessEnginePlugin {
       return found;
     }
     try {
-      for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + prefix + "/*")) {
+      for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + packaged + "/*")) {
         String name = r.getFilename();
         if (name != null && hasSuffix(name, suffixes)) {
           try (InputStream in = r.getInputStream()) {

@@ -22,6 +22,23 @@ class ModelDeployerTests {
   }
 
   @Test
+  void findsRegencyVariantsInFoldersNamedByRegionCode(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("35.10"));
+    Files.createDirectories(dir.resolve("51"));
+    Files.createDirectories(dir.resolve("drafts"));
+    var deployerOfDir = new ModelDeployer(new ModelProperties(dir, null, null, null));
+    assertThat(deployerOfDir.tenantFolders()).containsOnlyKeys("35.10", "51");
+  }
+
+  @Test
+  void fallsBackToThePackagedVariantsWhenTheFolderIsMissing(@TempDir Path dir) {
+    var packaged = new ModelDeployer(new ModelProperties(dir.resolve("absent"), null, null, null));
+    assertThat(packaged.tenantFolders()).containsKey("35.10");
+    assertThat(packaged.read("processes", packaged.tenantFolders().get("35.10"), "processes/35.10",
+        ModelDeployer.PROCESS_SUFFIXES)).containsOnlyKeys("processes/ComplaintHandling.bpmn");
+  }
+
+  @Test
   void fallsBackToThePackagedCopiesWhenTheFolderIsMissing(@TempDir Path dir) {
     assertThat(deployer.read("processes", dir.resolve("absent"), ModelDeployer.PROCESS_SUFFIXES))
         .containsKeys("processes/ComplaintHandling.bpmn", "processes/SopDeadlines.dmn");

@@ -5,7 +5,6 @@ import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
 import static id.lapor.support.ComplaintFixtures.aPublicComplaintIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lapor.casework.ComplaintTasks;
 import id.lapor.complaint.ComplaintStatus;
