@@ -297,7 +297,7 @@ class ComplaintHandlingProcessTests {
     assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
     assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_OVERDUE_COMPLAINT);
     assertThat(casework.task(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT))
-        .hasCandidateGroup("province-supervisors-51");
+        .hasCandidateGroup("province-supervisors-51").hasCandidateGroup("regency-admins-51.06");
     assertThat(casework.task(s.trackingNumber(), DISPOSE_COMPLAINT).getDueDate()).isEqualTo(followUpDue);
     assertThat(complaint(s).getEscalationLevel()).isEqualTo(EscalationLevel.PROVINCE);
 
