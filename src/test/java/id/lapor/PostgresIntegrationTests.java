@@ -1,0 +1,79 @@
+package id.lapor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lapor.casework.ComplaintTasks;
+import id.lapor.casework.ProcessVariables;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.Complaints;
+import id.lapor.institutions.InstitutionKind;
+import id.lapor.institutions.InstitutionRegistry;
+import id.lapor.intake.ComplaintIntake;
+import id.lapor.support.ComplaintFixtures;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.ZoneId;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The production profile on a real PostgreSQL (17, binaries from Maven): Flyway migrates the
+ * application tables, Camunda creates its own, no demo data loads, and a complaint is handled.
+ * Runs in the JVM of the restart tests (it starts and stops an application itself).
+ */
+class PostgresIntegrationTests {
+
+  static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void runsThePostgresProfileWithMigrationsAndWithoutDemoData() {
+    try (var app = new SpringApplicationBuilder(LaporApplication.class).profiles("postgres").run(
+        "--server.port=0",
+        "--LAPOR_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+        "--LAPOR_DB_USER=postgres",
+        "--LAPOR_DB_PASSWORD=postgres",
+        "--camunda.bpm.job-execution.enabled=false")) {
+      JdbcTemplate jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+      assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+      assertThat(jdbc.queryForList("select version from flyway_schema_history where success order by installed_rank",
+          String.class)).containsExactly("1", "2", "3");
+      assertThat(app.getBean(IdentityService.class).createUserQuery().userId("demo").count())
+          .as("no demo logins in production").isZero();
+      assertThat(app.getBean(Complaints.class).count()).isZero();
+
+      var registry = app.getBean(InstitutionRegistry.class);
+      registry.register("ID", "Admin Nasional", InstitutionKind.NATIONAL, null, ZoneId.of("Asia/Jakarta"));
+      registry.register("51", "Provinsi Bali", InstitutionKind.PROVINCE, "ID", ZoneId.of("Asia/Makassar"));
+      registry.register("51.06", "Kab. Bangli", InstitutionKind.REGENCY, "51", ZoneId.of("Asia/Makassar"));
+      registry.register("51.06.dinkes", "Dinas Kesehatan Kab. Bangli", InstitutionKind.OPD, "51.06",
+          ZoneId.of("Asia/Makassar"));
+
+      String tn = app.getBean(ComplaintIntake.class)
+          .submit(ComplaintFixtures.aPublicComplaintIn(ComplaintFixtures.BANGLI)).trackingNumber();
+      TaskService tasks = app.getBean(TaskService.class);
+      var verify = tasks.createTaskQuery().processInstanceBusinessKey(tn).singleResult();
+      assertThat(verify.getTaskDefinitionKey()).isEqualTo(ComplaintTasks.VERIFY_COMPLAINT);
+      tasks.complete(verify.getId(), Map.of(ProcessVariables.VERIFICATION_DECISION, "FORWARD",
+          ProcessVariables.OPD_CODE, "51.06.dinkes"));
+      assertThat(app.getBean(Complaints.class).getByTrackingNumber(tn).getStatus()).isEqualTo(ComplaintStatus.FORWARDED);
+      assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceBusinessKey(tn)
+          .singleResult().getTenantId()).isEqualTo("51.06");
+    }
+  }
+}
