@@ -92,6 +92,9 @@ public class InstitutionRegistry {
     if (kind == InstitutionKind.NATIONAL) {
       return;
     }
+    if (parentCode == null) {
+      throw new IllegalArgumentException("a " + kind + " needs the code of the institution above it");
+    }
     Institution parent = institutions.findById(parentCode)
         .orElseThrow(() -> new IllegalArgumentException("Unknown parent institution " + parentCode));
     boolean fits = switch (kind) {

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /** All registered institutions. */
 public interface Institutions extends JpaRepository<Institution, String> {
 
+  List<Institution> findByParentCodeOrderByCode(String parentCode);
+
   List<Institution> findByParentCodeAndKindOrderByName(String parentCode, InstitutionKind kind);
 
   List<Institution> findByKindInOrderByCode(List<InstitutionKind> kinds);

@@ -54,7 +54,8 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/staff/**").authenticated()
-            .requestMatchers("/api/staff/holidays/**", "/api/staff/process-migrations/**")
+            .requestMatchers("/api/staff/holidays/**", "/api/staff/process-migrations/**",
+                "/api/staff/institutions/**")
             .hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers("/api/staff/**").authenticated()
             .anyRequest().permitAll())
