@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Escalate complaint to province" / "… to national admin": records the escalation (level from the
- * input parameter {@code escalationLevel}) and sets the due date of that level's supervisor task.
+ * input parameter {@code escalationLevel}) with the OPD and officer responsible, a sanction notice
+ * at the first escalation where the SOP asks for one, and the due date of the supervisor task.
  */
 @Component("escalateComplaintDelegate")
 class EscalateComplaintDelegate implements JavaDelegate {
@@ -31,9 +32,13 @@ class EscalateComplaintDelegate implements JavaDelegate {
     String target = level == EscalationLevel.PROVINCE
         ? text(execution, ProcessVariables.PROVINCE_CODE) : Institution.NATIONAL_CODE;
     Instant now = support.now();
+    var sop = support.sop(complaint);
     complaint.escalate(level, target, now);
+    if (level == EscalationLevel.PROVINCE && sop.sanctionNotice()) {
+      complaint.recordSanctionNotice(now);
+    }
     execution.setVariable(level == EscalationLevel.PROVINCE
             ? ProcessVariables.PROVINCE_SUPERVISION_DUE : ProcessVariables.NATIONAL_SUPERVISION_DUE,
-        date(support.sop(complaint).due(SopStep.SUPERVISION, now)));
+        date(sop.due(SopStep.SUPERVISION, now)));
   }
 }

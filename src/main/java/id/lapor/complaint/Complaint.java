@@ -292,7 +292,21 @@ public class Complaint {
     }
     escalationLevel = level;
     escalationCount++;
-    record(TimelineEventType.ESCALATED, now, TimelineEntry.SYSTEM, targetCode, level.name(), null, null);
+    record(TimelineEventType.ESCALATED, now, TimelineEntry.SYSTEM, targetCode, level.name(), responsible(), null);
+  }
+
+  /**
+   * The SOP sanctions lateness (Banyuwangi): a notice naming the OPD and officer responsible is
+   * recorded for the regency's leadership. Staff only.
+   */
+  public void recordSanctionNotice(Instant now) {
+    require(EnumSet.of(FORWARDED, IN_PROGRESS), "sanctioned");
+    record(TimelineEventType.SANCTION_NOTICE_ISSUED, now, TimelineEntry.SYSTEM, opdCode, null, responsible(), null);
+  }
+
+  /** Who must act at the OPD: the OPD and, once disposed, the officer. */
+  private String responsible() {
+    return officer == null ? opdCode : opdCode + " / " + officer;
   }
 
   /** A supervisor records what was done about an overdue complaint (staff only). */

@@ -17,6 +17,7 @@ public enum TimelineEventType {
   DISPOSED(false),
   RETURNED(false),
   ESCALATED(false),
+  SANCTION_NOTICE_ISSUED(false),
   SUPERVISED(false),
   FOLLOW_UP_POSTED(true),
   FOLLOW_UP_ACCEPTED(true),

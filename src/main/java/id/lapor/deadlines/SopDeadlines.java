@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 public class SopDeadlines {
 
   public static final String DECISION_KEY = "SopDeadlines";
+  static final String SANCTION_NOTICE_COLUMN = "sanctionNotice";
   static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
 
   private final DecisionService decisionService;
@@ -59,7 +60,8 @@ public class SopDeadlines {
       }
     }
     ZoneId zone = institutions.findById(regionCode).map(Institution::getTimeZone).orElse(DEFAULT_ZONE);
-    return new SopParameters(sopRow, zone, durations, calendar);
+    boolean sanctionNotice = "yes".equalsIgnoreCase(String.valueOf(row.get(SANCTION_NOTICE_COLUMN)));
+    return new SopParameters(sopRow, zone, durations, sanctionNotice, calendar);
   }
 
   /** Shorthand for {@code forRegion(regionCode, classification).due(step, from)}. */

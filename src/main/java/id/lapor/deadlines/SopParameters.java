@@ -8,9 +8,11 @@ import java.util.Map;
 
 /**
  * The SOP that applies to one complaint, read from the decision table: the duration of each step
- * ({@code 5 working days}, {@code 4 hours} …) and the zone of the regency whose SOP it is.
+ * ({@code 5 working days}, {@code 4 hours} …), whether lateness brings a sanction notice, and the
+ * zone of the regency whose SOP it is.
  */
-public record SopParameters(String sopRow, ZoneId zone, Map<SopStep, SopDuration> durations, TimeReckoner reckoner) {
+public record SopParameters(String sopRow, ZoneId zone, Map<SopStep, SopDuration> durations, boolean sanctionNotice,
+    TimeReckoner reckoner) {
 
   /** When the step is due if it starts at {@code from}. */
   public Instant due(SopStep step, Instant from) {

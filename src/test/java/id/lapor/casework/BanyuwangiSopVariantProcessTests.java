@@ -110,6 +110,24 @@ class BanyuwangiSopVariantProcessTests {
   }
 
   @Test
+  void issuesASanctionNoticeNamingTheOpdAndOfficerWhenFourHoursPassWithoutFollowUp() {
+    String tn = submit("Muncar");
+    ProcessInstance pi = instance(tn);
+    forwardToDinkes(tn);
+    casework.complete(tn, DISPOSE_COMPLAINT, "penghubung.banyuwangi.dinkes", Map.of(
+        ProcessVariables.DISPOSITION_DECISION, "ASSIGN", ProcessVariables.FOLLOW_UP_ASSIGNEE, "petugas.banyuwangi.dinkes"));
+    casework.advanceClockPast(task(pi).getDueDate());
+    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+
+    java.util.List<TimelineEntry> entries = tx.execute(s -> java.util.List.copyOf(
+        complaints.getByTrackingNumber(tn).getTimeline()));
+    assertThat(entries).filteredOn(e -> e.getType() == TimelineEventType.SANCTION_NOTICE_ISSUED)
+        .singleElement().extracting(TimelineEntry::getNote).isEqualTo("35.10.dinkes / petugas.banyuwangi.dinkes");
+    assertThat(entries).filteredOn(e -> e.getType() == TimelineEventType.ESCALATED)
+        .extracting(TimelineEntry::getNote).containsExactly("35.10.dinkes / petugas.banyuwangi.dinkes");
+  }
+
+  @Test
   void goesStraightToTheOpdWhenTheDistrictHasNoRegisteredOffice() {
     String tn = submit("Muncar");
     ProcessInstance pi = instance(tn);

@@ -319,6 +319,10 @@ class ComplaintHandlingProcessTests {
     assertThat(c.getEscalationCount()).isEqualTo(2);
     assertThat(c.getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.ESCALATED)
         .extracting(TimelineEntry::getInstitutionCode).containsExactly("51", "ID");
+    assertThat(c.getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.ESCALATED)
+        .extracting(TimelineEntry::getNote).as("who was responsible").containsOnly("51.06.dinkes");
+    assertThat(types(c)).as("the national SOP has no sanction notice")
+        .doesNotContain(TimelineEventType.SANCTION_NOTICE_ISSUED);
 
     casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY, "admin.nasional", Map.of(
         ProcessVariables.SUPERVISION_NOTE, "Dinas diminta menjawab hari ini."));

@@ -67,6 +67,7 @@ class SopChangeIntegrationTests {
             <outputEntry id="OutputEntry_Bangli_NationalEscalation"><text>"5 working days"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Supervision"><text>"3 working days"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Reply"><text>"10 working days"</text></outputEntry>
+            <outputEntry id="OutputEntry_Bangli_SanctionNotice"><text>"no"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Supplement"><text>"30 days"</text></outputEntry>
           </rule>
         """;

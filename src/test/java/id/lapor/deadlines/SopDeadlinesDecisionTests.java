@@ -43,7 +43,8 @@ class SopDeadlinesDecisionTests {
         .containsEntry("nationalEscalation", "5 working days")
         .containsEntry("supervision", "3 working days")
         .containsEntry("reply", "10 working days")
-        .containsEntry("supplement", "30 days");
+        .containsEntry("supplement", "30 days")
+        .containsEntry("sanctionNotice", "no");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -51,7 +52,9 @@ class SopDeadlinesDecisionTests {
   void givesBanyuwangiItsFourHourSopAroundTheClock(String classification) {
     assertThat(evaluate("35.10", classification)).containsEntry("sopRow", "banyuwangi")
         .containsEntry("verification", "4 hours")
+        .containsEntry("districtResponse", "2 hours")
         .containsEntry("followUp", "4 hours")
+        .containsEntry("sanctionNotice", "yes")
         .containsEntry("reply", "10 working days")
         .containsEntry("supplement", "30 days");
   }

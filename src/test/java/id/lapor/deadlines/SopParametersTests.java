@@ -22,7 +22,7 @@ class SopParametersTests {
   void reckonsEachStepWithItsOwnDurationInTheRegencysZone() {
     var sop = new SopParameters("test", WITA, Map.of(
         SopStep.FOLLOW_UP, SopDuration.parse("5 working days"),
-        SopStep.SUPPLEMENT, SopDuration.parse("30 days")), NYEPI_WEEK);
+        SopStep.SUPPLEMENT, SopDuration.parse("30 days")), false, NYEPI_WEEK);
     Instant tuesday10Wita = Instant.parse("2026-03-17T02:00:00Z");
     assertThat(sop.due(SopStep.FOLLOW_UP, tuesday10Wita)).isEqualTo(Instant.parse("2026-03-31T08:00:00Z"));
     assertThat(sop.due(SopStep.SUPPLEMENT, tuesday10Wita)).isEqualTo(Instant.parse("2026-04-16T02:00:00Z"));
@@ -30,7 +30,7 @@ class SopParametersTests {
 
   @Test
   void saysWhichRowLacksADuration() {
-    var sop = new SopParameters("row-x", WITA, Map.of(), NYEPI_WEEK);
+    var sop = new SopParameters("row-x", WITA, Map.of(), false, NYEPI_WEEK);
     assertThatThrownBy(() -> sop.due(SopStep.REPLY, Instant.now())).hasMessageContaining("row-x")
         .hasMessageContaining("reply");
   }
