@@ -5,6 +5,7 @@ import id.lapor.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +43,7 @@ class HolidayApi {
   @Transactional
   List<HolidayView> replace(@PathVariable int year, @RequestBody String csv) {
     HolidayCsv.Parsed parsed = HolidayCsv.parse(csv);
-    List<FieldProblem> problems = new java.util.ArrayList<>(parsed.problems());
+    List<FieldProblem> problems = new ArrayList<>(parsed.problems());
     parsed.holidays().stream().filter(h -> h.getDate().getYear() != year)
         .forEach(h -> problems.add(new FieldProblem(h.getDate().toString(), "is not in " + year)));
     if (parsed.holidays().isEmpty() && problems.isEmpty()) {

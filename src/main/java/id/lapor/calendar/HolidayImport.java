@@ -1,6 +1,5 @@
 package id.lapor.calendar;
 
-import id.lapor.web.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,8 +54,8 @@ class HolidayImport implements ApplicationRunner {
     for (Map.Entry<String, String> file : files.entrySet()) {
       HolidayCsv.Parsed parsed = HolidayCsv.parse(file.getValue());
       if (!parsed.problems().isEmpty()) {
-        log.error("Holiday file {} ignored: {}", file.getKey(), new InvalidRequestException(parsed.problems())
-            .getProblems().stream().map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
+        log.error("Holiday file {} ignored: {}", file.getKey(), parsed.problems().stream()
+            .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")));
         continue;
       }
       List<Holiday> unknownYears = parsed.holidays().stream()

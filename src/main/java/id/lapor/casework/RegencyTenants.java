@@ -1,9 +1,12 @@
 package id.lapor.casework;
 
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.springframework.stereotype.Component;
 
 /**
  * Stamps a complaint started on the shared (national default) definition with the tenant of the
@@ -11,6 +14,15 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInsta
  * regency's own definition. Decisions evaluated on their own stay without tenant.
  */
 final class RegencyTenants implements TenantIdProvider {
+
+  /** Installs the provider in the engine. */
+  @Component
+  static class Plugin extends AbstractProcessEnginePlugin {
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+      configuration.setTenantIdProvider(new RegencyTenants());
+    }
+  }
 
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
