@@ -50,6 +50,11 @@ public record SopDuration(int amount, boolean hours, boolean working) {
     return hours ? Duration.ofHours(amount) : Duration.ofDays(amount);
   }
 
+  /** In Bahasa Indonesia, as staff read it: {@code 5 hari kerja}, {@code 4 jam}. */
+  public String toIndonesian() {
+    return amount + (hours ? " jam" : " hari") + (working ? " kerja" : "");
+  }
+
   @Override
   public String toString() {
     return amount + (working ? " working" : "") + (hours ? " hour" : " day") + (amount == 1 ? "" : "s");

@@ -35,6 +35,11 @@ public class WorkingCalendar implements TimeReckoner {
     return workingTime().plus(from, duration, zone);
   }
 
+  @Override
+  public Instant plusShare(Instant from, SopDuration duration, int percent, ZoneId zone) {
+    return workingTime().plusShare(from, duration, percent, zone);
+  }
+
   public boolean isWorkingDay(LocalDate date) {
     return workingTime().isWorkingDay(date);
   }

@@ -22,6 +22,7 @@ public final class WorkingTime implements TimeReckoner {
 
   public static final LocalTime OPENS = LocalTime.of(8, 0);
   public static final LocalTime CLOSES = LocalTime.of(16, 0);
+  public static final int HOURS_PER_DAY = 8;
 
   private final Set<LocalDate> closedDays;
 
@@ -84,6 +85,23 @@ public final class WorkingTime implements TimeReckoner {
     }
     return duration.hours() ? plusWorkingHours(from, Duration.ofHours(duration.amount()), zone)
         : plusWorkingDays(from, duration.amount(), zone);
+  }
+
+  @Override
+  public Instant plusShare(Instant from, SopDuration duration, int percent, ZoneId zone) {
+    if (percent < 1 || percent > 100) {
+      throw new IllegalArgumentException("a share of a duration is 1 to 100 %: " + percent);
+    }
+    if (percent == 100) {
+      return plus(from, duration, zone);
+    }
+    long minutes = (duration.working() && !duration.hours()
+        ? Duration.ofHours((long) duration.amount() * HOURS_PER_DAY) : duration.clockDuration()).toMinutes();
+    Duration share = Duration.ofMinutes(Math.max(1, minutes * percent / 100));
+    if (duration.working()) {
+      return plusWorkingHours(from, share, zone);
+    }
+    return duration.hours() ? from.plus(share) : from.atZone(zone).plus(share).toInstant();
   }
 
   private LocalDate nextWorkingDay(LocalDate after) {

@@ -52,17 +52,31 @@ class CaseworkSupport {
   }
 
   /**
-   * Starts the OPD's follow-up clock: the follow-up deadline (timer of the province escalation and
-   * due date of the OPD's tasks) and, after it, the national escalation.
+   * Starts the OPD's follow-up clock for a full follow-up period from {@code now}.
+   *
+   * @return the follow-up deadline
+   * @see #startFollowUpClock(DelegateExecution, Complaint, Instant, SopStep)
+   */
+  Instant startFollowUpClock(DelegateExecution execution, Complaint complaint, Instant now) {
+    return startFollowUpClock(execution, complaint, now, SopStep.FOLLOW_UP);
+  }
+
+  /**
+   * Starts the OPD's follow-up clock with the SOP in force now: the deadline after {@code period}
+   * (due date of the OPD's tasks and timer of the first escalation), the reminder before it, the
+   * second escalation after it, and who the two escalations go to.
    *
    * @return the follow-up deadline
    */
-  Instant startFollowUpClock(DelegateExecution execution, Complaint complaint, Instant now) {
+  Instant startFollowUpClock(DelegateExecution execution, Complaint complaint, Instant now, SopStep period) {
     SopParameters sop = sop(complaint);
-    Instant followUpDue = sop.due(SopStep.FOLLOW_UP, now);
+    Instant followUpDue = sop.due(period, now);
     execution.setVariable(ProcessVariables.FOLLOW_UP_DUE, date(followUpDue));
-    execution.setVariable(ProcessVariables.NATIONAL_ESCALATION_DUE,
-        date(sop.due(SopStep.NATIONAL_ESCALATION, followUpDue)));
+    execution.setVariable(ProcessVariables.FOLLOW_UP_REMINDER_DUE, date(sop.reminder(period, now)));
+    execution.setVariable(ProcessVariables.SECOND_ESCALATION_DUE,
+        date(sop.due(SopStep.SECOND_ESCALATION, followUpDue)));
+    execution.setVariable(ProcessVariables.FIRST_ESCALATION_TO, sop.escalation(1).name());
+    execution.setVariable(ProcessVariables.SECOND_ESCALATION_TO, sop.escalation(2).name());
     return followUpDue;
   }
 

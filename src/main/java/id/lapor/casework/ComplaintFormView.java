@@ -2,10 +2,13 @@ package id.lapor.casework;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lapor.calendar.SopDuration;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.Privacy;
 import id.lapor.complaint.TimelineEntry;
+import id.lapor.deadlines.SopDeadlines;
+import id.lapor.deadlines.SopStep;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.Institutions;
@@ -50,9 +53,11 @@ class ComplaintFormView {
   private final MessageSource messages;
   private final ObjectMapper json;
   private final Clock clock;
+  private final SopDeadlines sopDeadlines;
 
   ComplaintFormView(Complaints complaints, Institutions institutions, IdentityService identityService,
-      MessageSource messages, ObjectMapper json, Clock clock) {
+      MessageSource messages, ObjectMapper json, Clock clock, SopDeadlines sopDeadlines) {
+    this.sopDeadlines = sopDeadlines;
     this.complaints = complaints;
     this.institutions = institutions;
     this.identityService = identityService;
@@ -100,6 +105,18 @@ class ComplaintFormView {
               .orderByUserLastName().asc().list().stream()
               .map(u -> new Option(u.getFirstName() + " " + u.getLastName() + " (" + u.getId() + ")", u.getId()))
               .toList()));
+      case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT -> {
+        List<Option> actions = new ArrayList<>();
+        actions.add(new Option(label("supervision.PUSH"), "PUSH"));
+        actions.add(new Option(label("supervision.REASSIGN"), "REASSIGN"));
+        if (!c.isDeadlineExtended()) {
+          actions.add(new Option(label("supervision.EXTEND", extension(c)), "EXTEND"));
+        }
+        fields.put("supervisionActionOptions", options(actions));
+        fields.put("opdOptions", options(institutions.opdsOf(c.getAddressedRegionCode()).stream()
+            .filter(i -> !i.getCode().equals(c.getOpdCode().orElse(null)))
+            .map(i -> new Option(i.getName(), i.getCode())).toList()));
+      }
       default -> { }
     }
     return fields;
@@ -117,6 +134,11 @@ class ComplaintFormView {
       text += " (" + loc.latitude() + ", " + loc.longitude() + ")";
     }
     return text;
+  }
+
+  private String extension(Complaint c) {
+    return sopDeadlines.forRegion(c.getAddressedRegionCode(), c.getClassification()).duration(SopStep.EXTENSION)
+        .map(SopDuration::toIndonesian).orElse("-");
   }
 
   private String handledBy(Complaint c) {

@@ -10,7 +10,7 @@ public final class ComplaintTasks {
   public static final String DISPOSE_COMPLAINT = "Task_DisposeComplaint";
   public static final String PREPARE_FOLLOW_UP = "Task_PrepareFollowUp";
   public static final String SUPERVISE_OVERDUE_COMPLAINT = "Task_SuperviseOverdueComplaint";
-  public static final String SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY = "Task_SuperviseOverdueComplaintNationally";
+  public static final String SUPERVISE_STILL_OVERDUE_COMPLAINT = "Task_SuperviseStillOverdueComplaint";
 
   private ComplaintTasks() {}
 }

@@ -6,15 +6,19 @@ import static id.lapor.casework.CaseworkSupport.text;
 import id.lapor.complaint.EscalationLevel;
 import id.lapor.deadlines.SopStep;
 import id.lapor.institutions.Institution;
+import id.lapor.institutions.InstitutionGroups;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Escalate complaint to province" / "… to national admin": records the escalation (level from the
- * input parameter {@code escalationLevel}) with the OPD and officer responsible, a sanction notice
- * at the first escalation where the SOP asks for one, and the due date of the supervisor task.
+ * "Escalate overdue complaint": the first (at the follow-up deadline) or second escalation, as the
+ * input parameter {@code escalationStage} says, goes to the target the SOP named when the follow-up
+ * clock started (regent's office, province or national admins). Records the escalation with the
+ * OPD and officer responsible, a sanction notice at the first escalation where the SOP asks for
+ * one, and sets who supervises and by when.
  */
 @Component("escalateComplaintDelegate")
 class EscalateComplaintDelegate implements JavaDelegate {
@@ -28,17 +32,43 @@ class EscalateComplaintDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
-    var level = EscalationLevel.valueOf(text(execution, ProcessVariables.ESCALATION_LEVEL));
-    String target = level == EscalationLevel.PROVINCE
-        ? text(execution, ProcessVariables.PROVINCE_CODE) : Institution.NATIONAL_CODE;
+    boolean first = !"2".equals(text(execution, ProcessVariables.ESCALATION_STAGE));
+    var level = EscalationLevel.valueOf(text(execution,
+        first ? ProcessVariables.FIRST_ESCALATION_TO : ProcessVariables.SECOND_ESCALATION_TO));
+    String regency = text(execution, ProcessVariables.REGION_CODE);
+    String province = text(execution, ProcessVariables.PROVINCE_CODE);
     Instant now = support.now();
     var sop = support.sop(complaint);
-    complaint.escalate(level, target, now);
-    if (level == EscalationLevel.PROVINCE && sop.sanctionNotice()) {
+    complaint.escalate(level, target(level, regency, province), now);
+    if (first && sop.sanctionNotice()) {
       complaint.recordSanctionNotice(now);
     }
-    execution.setVariable(level == EscalationLevel.PROVINCE
-            ? ProcessVariables.PROVINCE_SUPERVISION_DUE : ProcessVariables.NATIONAL_SUPERVISION_DUE,
+    execution.setVariable(first ? ProcessVariables.FIRST_SUPERVISORS : ProcessVariables.SECOND_SUPERVISORS,
+        String.join(",", supervisors(level, regency, province)));
+    execution.setVariable(first ? ProcessVariables.FIRST_SUPERVISION_DUE : ProcessVariables.SECOND_SUPERVISION_DUE,
         date(sop.due(SopStep.SUPERVISION, now)));
+  }
+
+  /** The institution an escalation goes to. */
+  static String target(EscalationLevel level, String regency, String province) {
+    return switch (level) {
+      case REGENT -> regency;
+      case PROVINCE -> province;
+      case NATIONAL -> Institution.NATIONAL_CODE;
+      case NONE -> throw new IllegalArgumentException("no escalation target for NONE");
+    };
+  }
+
+  /**
+   * The candidate groups of the supervision task: the target's people and, below the national
+   * level, the regency admins, who answer for their OPDs.
+   */
+  static List<String> supervisors(EscalationLevel level, String regency, String province) {
+    return switch (level) {
+      case REGENT -> List.of(InstitutionGroups.regentOffice(regency), InstitutionGroups.regencyAdmins(regency));
+      case PROVINCE -> List.of(InstitutionGroups.provinceSupervisors(province), InstitutionGroups.regencyAdmins(regency));
+      case NATIONAL -> List.of(InstitutionGroups.NATIONAL_ADMINS);
+      case NONE -> throw new IllegalArgumentException("no supervisors for NONE");
+    };
   }
 }

@@ -20,9 +20,17 @@ public final class ProcessVariables {
   public static final String VERIFICATION_DUE = "verificationDue";
   public static final String FOLLOW_UP_DUE = "followUpDue";
   public static final String DISTRICT_RESPONSE_DUE = "districtResponseDue";
-  public static final String NATIONAL_ESCALATION_DUE = "nationalEscalationDue";
-  public static final String PROVINCE_SUPERVISION_DUE = "provinceSupervisionDue";
-  public static final String NATIONAL_SUPERVISION_DUE = "nationalSupervisionDue";
+  public static final String FOLLOW_UP_REMINDER_DUE = "followUpReminderDue";
+  public static final String SECOND_ESCALATION_DUE = "secondEscalationDue";
+  public static final String FIRST_SUPERVISION_DUE = "firstSupervisionDue";
+  public static final String SECOND_SUPERVISION_DUE = "secondSupervisionDue";
+
+  // the escalation chain of the SOP in force when the follow-up clock started (REGENT, PROVINCE,
+  // NATIONAL), and the candidate groups of each escalation's supervision task (comma-separated)
+  public static final String FIRST_ESCALATION_TO = "firstEscalationTo";
+  public static final String SECOND_ESCALATION_TO = "secondEscalationTo";
+  public static final String FIRST_SUPERVISORS = "firstSupervisors";
+  public static final String SECOND_SUPERVISORS = "secondSupervisors";
   public static final String REPLY_DUE = "replyDue";
   public static final String SUPPLEMENT_DUE = "supplementDue";
 
@@ -34,6 +42,8 @@ public final class ProcessVariables {
   public static final String FOLLOW_UP_ASSIGNEE = "followUpAssignee";
   public static final String ARCHIVE_REASON = "archiveReason";
   public static final String REPLY_DECISION = "replyDecision";
+  public static final String SUPERVISION_ACTION = "supervisionAction";
+  public static final String REASSIGN_OPD_CODE = "reassignOpdCode";
 
   // texts typed into task forms; the delegates move them onto the timeline and drop them
   public static final String ARCHIVE_NOTE = "archiveNote";
@@ -44,11 +54,11 @@ public final class ProcessVariables {
   public static final String SUPERVISION_NOTE = "supervisionNote";
   public static final String FIRST_RESPONSE_NOTE = "firstResponseNote";
 
-  // where the complaint stands at the OPD: FORWARDED, REOPENED, RETURNED, FOLLOWED_UP
+  // where the complaint stands at the OPD: FORWARDED, DISPOSED, REOPENED, RETURNED, FOLLOWED_UP
   public static final String OPD_STAGE = "opdStage";
 
   // input parameters of shared service tasks
-  public static final String ESCALATION_LEVEL = "escalationLevel";
+  public static final String ESCALATION_STAGE = "escalationStage";
   public static final String RESOLUTION = "resolution";
 
   private ProcessVariables() {}

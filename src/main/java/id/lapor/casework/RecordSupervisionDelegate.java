@@ -2,11 +2,18 @@ package id.lapor.casework;
 
 import static id.lapor.casework.CaseworkSupport.text;
 
+import id.lapor.deadlines.SopStep;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record supervision": what the supervisor did about the overdue complaint goes on the timeline. */
+/**
+ * "Record supervision": carries out what the supervisor decided about the overdue complaint. A push
+ * (teguran) goes on the timeline and the OPD's task stays open; a reassignment moves the complaint
+ * to another OPD of the regency with a fresh follow-up period; an extension (once per complaint)
+ * gives the OPD the SOP's extra time. After either of the last two the OPD stage starts again.
+ */
 @Component("recordSupervisionDelegate")
 class RecordSupervisionDelegate implements JavaDelegate {
 
@@ -18,8 +25,36 @@ class RecordSupervisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    support.complaint(execution).recordSupervision(text(execution, ProcessVariables.SUPERVISION_NOTE),
-        support.actor(), support.now());
+    var complaint = support.complaint(execution);
+    String note = text(execution, ProcessVariables.SUPERVISION_NOTE);
+    String actor = support.actor();
+    Instant now = support.now();
+    switch (SupervisionAction.valueOf(text(execution, ProcessVariables.SUPERVISION_ACTION))) {
+      case PUSH -> complaint.recordSupervision(note, actor, now);
+      case REASSIGN -> {
+        String opd = text(execution, ProcessVariables.REASSIGN_OPD_CODE);
+        complaint.reassignTo(opd, note, support.startFollowUpClock(execution, complaint, now), actor, now);
+        execution.setVariable(ProcessVariables.OPD_CODE, opd);
+        execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.FORWARDED.name());
+        execution.setVariable(ProcessVariables.FOLLOW_UP_ASSIGNEE, null);
+      }
+      case EXTEND -> {
+        Instant due = support.sop(complaint).due(SopStep.EXTENSION, now);
+        complaint.extendDeadline(due, note, actor, now);
+        support.startFollowUpClock(execution, complaint, now, SopStep.EXTENSION);
+      }
+    }
     execution.removeVariable(ProcessVariables.SUPERVISION_NOTE);
+    execution.removeVariable(ProcessVariables.REASSIGN_OPD_CODE);
+  }
+
+  /** What a supervisor may do about an overdue complaint. */
+  enum SupervisionAction {
+    /** Push the OPD (teguran): recorded, the OPD keeps working on it. */
+    PUSH,
+    /** Move it to another OPD of the regency. */
+    REASSIGN,
+    /** Give the OPD more time, once, for a reason the complainant sees. */
+    EXTEND
   }
 }

@@ -12,9 +12,12 @@ import static id.lapor.casework.ProcessVariables.OPD_CODE;
 import static id.lapor.casework.ProcessVariables.REFERRAL_REASON;
 import static id.lapor.casework.ProcessVariables.REGENCY_CODE;
 import static id.lapor.casework.ProcessVariables.RETURN_REASON;
+import static id.lapor.casework.ProcessVariables.REASSIGN_OPD_CODE;
+import static id.lapor.casework.ProcessVariables.SUPERVISION_ACTION;
 import static id.lapor.casework.ProcessVariables.SUPERVISION_NOTE;
 import static id.lapor.casework.ProcessVariables.VERIFICATION_DECISION;
 
+import id.lapor.casework.RecordSupervisionDelegate.SupervisionAction;
 import id.lapor.complaint.ArchiveReason;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.InstitutionKind;
@@ -54,8 +57,9 @@ class TaskDecisions implements TaskListener {
       ComplaintTasks.DISPOSE_COMPLAINT, List.of(DISPOSITION_DECISION, FOLLOW_UP_ASSIGNEE, RETURN_REASON),
       ComplaintTasks.PREPARE_FOLLOW_UP, List.of(FOLLOW_UP_TEXT),
       ComplaintTasks.COORDINATE_FIRST_RESPONSE, List.of(ProcessVariables.FIRST_RESPONSE_NOTE),
-      ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, List.of(SUPERVISION_NOTE),
-      ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY, List.of(SUPERVISION_NOTE));
+      ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, List.of(SUPERVISION_ACTION, SUPERVISION_NOTE, REASSIGN_OPD_CODE),
+      ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT, List.of(SUPERVISION_ACTION, SUPERVISION_NOTE,
+          REASSIGN_OPD_CODE));
 
   /** Reasons an admin may choose; INCOMPLETE is the timer's, not a person's. */
   static final Set<ArchiveReason> ADMIN_ARCHIVE_REASONS = EnumSet.complementOf(EnumSet.of(ArchiveReason.INCOMPLETE));
@@ -100,8 +104,8 @@ class TaskDecisions implements TaskListener {
       case ComplaintTasks.DISPOSE_COMPLAINT -> disposition(task, problems);
       case ComplaintTasks.PREPARE_FOLLOW_UP -> requireText(task, FOLLOW_UP_TEXT, problems);
       case ComplaintTasks.COORDINATE_FIRST_RESPONSE -> requireText(task, ProcessVariables.FIRST_RESPONSE_NOTE, problems);
-      case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY ->
-          requireText(task, SUPERVISION_NOTE, problems);
+      case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT ->
+          supervision(task, problems);
       default -> { }
     }
     return problems;
@@ -160,6 +164,34 @@ class TaskDecisions implements TaskListener {
         }
       }
       case RETURN -> requireText(task, RETURN_REASON, problems);
+    }
+  }
+
+  private void supervision(Function<String, Object> task, List<String> problems) {
+    requireText(task, SUPERVISION_NOTE, problems);
+    String action = oneOf(task, SUPERVISION_ACTION, SupervisionAction.class, problems);
+    if (action == null) {
+      return;
+    }
+    var complaint = support.complaint(task.apply(COMPLAINT_ID));
+    switch (SupervisionAction.valueOf(action)) {
+      case REASSIGN -> {
+        String opd = text(task, REASSIGN_OPD_CODE);
+        String regency = complaint.getAddressedRegionCode();
+        boolean otherOwnOpd = opd != null && !complaint.getOpdCode().orElse("").equals(opd)
+            && institutions.findById(opd)
+                .filter(i -> i.getKind() == InstitutionKind.OPD && regency.equals(i.getParentCode()))
+                .isPresent();
+        if (!otherOwnOpd) {
+          problems.add(REASSIGN_OPD_CODE + ": choose another OPD of " + regency);
+        }
+      }
+      case EXTEND -> {
+        if (complaint.isDeadlineExtended()) {
+          problems.add(SUPERVISION_ACTION + ": the deadline has already been extended once; push or reassign");
+        }
+      }
+      case PUSH -> { }
     }
   }
 

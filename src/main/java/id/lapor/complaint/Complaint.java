@@ -122,6 +122,9 @@ public class Complaint {
   @Column(name = "reopen_count", nullable = false)
   private int reopenCount;
 
+  @Column(name = "deadline_extended", nullable = false)
+  private boolean deadlineExtended;
+
   @Column(name = "opened_at")
   private Instant openedAt;
 
@@ -302,6 +305,62 @@ public class Complaint {
   public void recordSanctionNotice(Instant now) {
     require(EnumSet.of(FORWARDED, IN_PROGRESS), "sanctioned");
     record(TimelineEventType.SANCTION_NOTICE_ISSUED, now, TimelineEntry.SYSTEM, opdCode, null, responsible(), null);
+  }
+
+  /**
+   * Part of the OPD's follow-up time has passed without a follow-up (the SOP says how much): the
+   * OPD is reminded. Staff only; nothing else changes.
+   */
+  public void remind(Instant now) {
+    require(EnumSet.of(FORWARDED, IN_PROGRESS), "reminded");
+    record(TimelineEventType.REMINDED, now, TimelineEntry.SYSTEM, opdCode, null, responsible(), null);
+  }
+
+  /**
+   * A supervisor moves an overdue complaint to another OPD of the same regency, which gets a fresh
+   * follow-up period and starts red. The reason is for staff.
+   */
+  public void reassignTo(String opd, String reason, Instant followUpDue, String actor, Instant now) {
+    require(EnumSet.of(FORWARDED, IN_PROGRESS), "reassigned");
+    Objects.requireNonNull(opd);
+    String why = required(reason);
+    if (opd.equals(opdCode)) {
+      throw new IllegalArgumentException("the complaint is already at " + opd);
+    }
+    status = FORWARDED;
+    opdCode = opd;
+    handlerCode = opd;
+    officer = null;
+    currentDeadline = followUpDue;
+    escalationLevel = EscalationLevel.NONE;
+    resetLight();
+    record(TimelineEventType.REASSIGNED, now, actor, opd, null, why, null);
+  }
+
+  /**
+   * A supervisor extends the OPD's follow-up deadline, once in the life of a complaint, for a
+   * reason the complainant sees.
+   *
+   * @throws IllegalComplaintTransitionException when the deadline was extended before
+   */
+  public void extendDeadline(Instant newDeadline, String reason, String actor, Instant now) {
+    require(EnumSet.of(FORWARDED, IN_PROGRESS), "given more time");
+    String why = required(reason);
+    if (deadlineExtended) {
+      throw new IllegalComplaintTransitionException(trackingNumber, status, "given more time twice");
+    }
+    if (!newDeadline.isAfter(now)) {
+      throw new IllegalArgumentException("an extended deadline lies in the future: " + newDeadline);
+    }
+    deadlineExtended = true;
+    currentDeadline = newDeadline;
+    escalationLevel = EscalationLevel.NONE;
+    record(TimelineEventType.DEADLINE_EXTENDED, now, actor, opdCode, null, why, null);
+  }
+
+  /** Whether a supervisor has used the one extension of the follow-up deadline. */
+  public boolean isDeadlineExtended() {
+    return deadlineExtended;
   }
 
   /** Who must act at the OPD: the OPD and, once disposed, the officer. */

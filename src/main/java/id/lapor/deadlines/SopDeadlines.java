@@ -3,12 +3,18 @@ package id.lapor.deadlines;
 import id.lapor.calendar.SopDuration;
 import id.lapor.calendar.WorkingCalendar;
 import id.lapor.complaint.Classification;
+import id.lapor.complaint.EscalationLevel;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -24,6 +30,11 @@ public class SopDeadlines {
 
   public static final String DECISION_KEY = "SopDeadlines";
   static final String SANCTION_NOTICE_COLUMN = "sanctionNotice";
+  static final String FIRST_ESCALATION_COLUMN = "firstEscalationTo";
+  static final String SECOND_ESCALATION_COLUMN = "secondEscalationTo";
+  static final String REMINDER_COLUMN = "reminder";
+  private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})\\s*%");
+  static final int DEFAULT_REMINDER_PERCENT = 80;
   static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
 
   private final DecisionService decisionService;
@@ -61,7 +72,40 @@ public class SopDeadlines {
     }
     ZoneId zone = institutions.findById(regionCode).map(Institution::getTimeZone).orElse(DEFAULT_ZONE);
     boolean sanctionNotice = "yes".equalsIgnoreCase(String.valueOf(row.get(SANCTION_NOTICE_COLUMN)));
-    return new SopParameters(sopRow, zone, durations, sanctionNotice, calendar);
+    List<EscalationLevel> escalations = List.of(
+        escalation(row, FIRST_ESCALATION_COLUMN, EscalationLevel.PROVINCE, sopRow),
+        escalation(row, SECOND_ESCALATION_COLUMN, EscalationLevel.NATIONAL, sopRow));
+    return new SopParameters(sopRow, zone, durations, sanctionNotice, escalations, reminder(row, sopRow), calendar);
+  }
+
+  /** An escalation target column; empty means the national chain (province, then national admins). */
+  private static EscalationLevel escalation(Map<String, Object> row, String column, EscalationLevel fallback,
+      String sopRow) {
+    Object value = row.get(column);
+    if (value == null || value.toString().isBlank()) {
+      return fallback;
+    }
+    String text = value.toString().strip().toUpperCase(Locale.ROOT);
+    return Arrays.stream(EscalationLevel.values())
+        .filter(l -> l != EscalationLevel.NONE && l.name().equals(text))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("SopDeadlines row " + sopRow + ", column " + column + ": \""
+            + value + "\" is not a target; write REGENT, PROVINCE or NATIONAL"));
+  }
+
+  /** The reminder column, e.g. {@code 80%}; empty means 80 %. */
+  private static int reminder(Map<String, Object> row, String sopRow) {
+    Object value = row.get(REMINDER_COLUMN);
+    if (value == null || value.toString().isBlank()) {
+      return DEFAULT_REMINDER_PERCENT;
+    }
+    Matcher m = PERCENT.matcher(value.toString().strip());
+    int percent = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    if (percent < 1 || percent > 99) {
+      throw new IllegalStateException("SopDeadlines row " + sopRow + ", column " + REMINDER_COLUMN + ": \""
+          + value + "\" is not a share of the follow-up time; write e.g. 80%");
+    }
+    return percent;
   }
 
   /** Shorthand for {@code forRegion(regionCode, classification).due(step, from)}. */

@@ -11,14 +11,16 @@ public enum SopStep {
   DISTRICT_RESPONSE("districtResponse"),
   /** The OPD disposes and posts its follow-up, counted from forwarding. */
   FOLLOW_UP("followUp"),
-  /** Delay after the province escalation before the national admins are called in. */
-  NATIONAL_ESCALATION("nationalEscalation"),
+  /** Delay after the first escalation (at the follow-up deadline) before the second one. */
+  SECOND_ESCALATION("secondEscalation"),
   /** A supervisor acts on an overdue complaint. */
   SUPERVISION("supervision"),
   /** The complainant may reply to a follow-up; afterwards it closes as resolved. */
   REPLY("reply"),
   /** The complainant may supply missing information; afterwards it is archived as incomplete. */
-  SUPPLEMENT("supplement");
+  SUPPLEMENT("supplement"),
+  /** The one extension of the follow-up deadline a supervisor may grant, counted from the decision. */
+  EXTENSION("extension");
 
   private final String column;
 

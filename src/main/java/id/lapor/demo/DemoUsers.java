@@ -25,6 +25,7 @@ class DemoUsers {
       new DemoUser("petugas.bangli.dinkes", "Ni Wayan", "Ariani",
           List.of(InstitutionGroups.opdOfficers("51.06.dinkes"))),
       new DemoUser("admin.banyuwangi", "Siti", "Rahmawati", List.of(InstitutionGroups.regencyAdmins("35.10"))),
+      new DemoUser("bupati.banyuwangi", "Yusuf", "Hidayat", List.of(InstitutionGroups.regentOffice("35.10"))),
       new DemoUser("penghubung.banyuwangi.dinkes", "Agus", "Prasetyo",
           List.of(InstitutionGroups.opdLiaisons("35.10.dinkes"))),
       new DemoUser("camat.genteng", "Hadi", "Susanto", List.of(InstitutionGroups.opdLiaisons("35.10.kec-genteng"))),

@@ -17,6 +17,11 @@ public record InstitutionGroups(Institution institution) {
     return "regency-admins-" + regionCode;
   }
 
+  /** Staff of the regent's or mayor's office (kantor bupati / wali kota), where SOPs escalate to it. */
+  public static String regentOffice(String regionCode) {
+    return "regent-office-" + regionCode;
+  }
+
   public static String provinceSupervisors(String provinceCode) {
     return "province-supervisors-" + provinceCode;
   }
@@ -36,7 +41,9 @@ public record InstitutionGroups(Institution institution) {
     return switch (institution.getKind()) {
       case NATIONAL -> List.of(new Group(NATIONAL_ADMINS, "Admin Nasional"));
       case PROVINCE -> List.of(new Group(provinceSupervisors(code), "Supervisor " + name));
-      case REGENCY, CITY -> List.of(new Group(regencyAdmins(code), "Admin " + name));
+      case REGENCY, CITY -> List.of(new Group(regencyAdmins(code), "Admin " + name),
+          new Group(regentOffice(code), (institution.getKind() == InstitutionKind.CITY
+              ? "Kantor Wali Kota " : "Kantor Bupati ") + name));
       case OPD -> List.of(
           new Group(opdLiaisons(code), "Pejabat Penghubung " + name),
           new Group(opdOfficers(code), "Petugas " + name));

@@ -2,6 +2,8 @@ package id.lapor.casework;
 
 import static id.lapor.casework.ComplaintTasks.COORDINATE_FIRST_RESPONSE;
 import static id.lapor.casework.ComplaintTasks.DISPOSE_COMPLAINT;
+import static id.lapor.casework.ComplaintTasks.PREPARE_FOLLOW_UP;
+import static id.lapor.casework.ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT;
 import static id.lapor.support.ComplaintFixtures.BANGLI;
 import static id.lapor.support.ComplaintFixtures.BANYUWANGI;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,21 +112,48 @@ class BanyuwangiSopVariantProcessTests {
   }
 
   @Test
-  void issuesASanctionNoticeNamingTheOpdAndOfficerWhenFourHoursPassWithoutFollowUp() {
+  void escalatesToTheRegentsOfficeWithASanctionNoticeAfterFourHoursThenToTheProvince() {
     String tn = submit("Muncar");
     ProcessInstance pi = instance(tn);
     forwardToDinkes(tn);
     casework.complete(tn, DISPOSE_COMPLAINT, "penghubung.banyuwangi.dinkes", Map.of(
         ProcessVariables.DISPOSITION_DECISION, "ASSIGN", ProcessVariables.FOLLOW_UP_ASSIGNEE, "petugas.banyuwangi.dinkes"));
-    casework.advanceClockPast(task(pi).getDueDate());
-    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+    java.util.Date due = task(pi).getDueDate();
+    assertThat(due).as("4 clock hours").isEqualTo(java.util.Date.from(SATURDAY_NIGHT.plus(java.time.Duration.ofHours(4))));
+    assertThat(task(pi).getFollowUpDate()).as("reminded at 80 %: 3 h 12 min")
+        .isEqualTo(java.util.Date.from(SATURDAY_NIGHT.plus(java.time.Duration.ofMinutes(192))));
+    casework.advanceClockPast(due);
+    assertThat(casework.fireDueTimers(pi.getId())).as("the reminder and the first escalation").isEqualTo(2);
 
-    java.util.List<TimelineEntry> entries = tx.execute(s -> java.util.List.copyOf(
-        complaints.getByTrackingNumber(tn).getTimeline()));
+    assertThat(pi).isWaitingAt(PREPARE_FOLLOW_UP, SUPERVISE_OVERDUE_COMPLAINT);
+    assertThat(casework.task(tn, SUPERVISE_OVERDUE_COMPLAINT))
+        .hasCandidateGroup("regent-office-35.10").hasCandidateGroup("regency-admins-35.10");
+    java.util.List<TimelineEntry> entries = timeline(tn);
     assertThat(entries).filteredOn(e -> e.getType() == TimelineEventType.SANCTION_NOTICE_ISSUED)
         .singleElement().extracting(TimelineEntry::getNote).isEqualTo("35.10.dinkes / petugas.banyuwangi.dinkes");
     assertThat(entries).filteredOn(e -> e.getType() == TimelineEventType.ESCALATED)
-        .extracting(TimelineEntry::getNote).containsExactly("35.10.dinkes / petugas.banyuwangi.dinkes");
+        .singleElement().satisfies(e -> {
+          assertThat(e.getReasonCode()).isEqualTo("REGENT");
+          assertThat(e.getInstitutionCode()).isEqualTo(BANYUWANGI);
+          assertThat(e.getNote()).isEqualTo("35.10.dinkes / petugas.banyuwangi.dinkes");
+        });
+
+    // the regent's office pushes; 4 hours after the first escalation the province steps in
+    casework.complete(tn, SUPERVISE_OVERDUE_COMPLAINT, "bupati.banyuwangi", Map.of(
+        ProcessVariables.SUPERVISION_ACTION, "PUSH",
+        ProcessVariables.SUPERVISION_NOTE, "Kepala Dinkes dipanggil Bupati."));
+    casework.advanceClockPast(java.util.Date.from(due.toInstant().plus(java.time.Duration.ofHours(4))));
+    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+    assertThat(casework.task(tn, ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT))
+        .hasCandidateGroup("province-supervisors-35").hasCandidateGroup("regency-admins-35.10");
+    assertThat(timeline(tn)).filteredOn(e -> e.getType() == TimelineEventType.ESCALATED)
+        .extracting(TimelineEntry::getReasonCode).containsExactly("REGENT", "PROVINCE");
+    assertThat(timeline(tn)).filteredOn(e -> e.getType() == TimelineEventType.SANCTION_NOTICE_ISSUED)
+        .as("one notice, at the first escalation").hasSize(1);
+  }
+
+  private java.util.List<TimelineEntry> timeline(String tn) {
+    return tx.execute(s -> java.util.List.copyOf(complaints.getByTrackingNumber(tn).getTimeline()));
   }
 
   @Test

@@ -3,7 +3,7 @@ package id.lapor.casework;
 import static id.lapor.casework.ComplaintTasks.DISPOSE_COMPLAINT;
 import static id.lapor.casework.ComplaintTasks.PREPARE_FOLLOW_UP;
 import static id.lapor.casework.ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT;
-import static id.lapor.casework.ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY;
+import static id.lapor.casework.ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT;
 import static id.lapor.casework.ComplaintTasks.VERIFY_COMPLAINT;
 import static id.lapor.casework.ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY;
 import static id.lapor.support.ComplaintFixtures.BANGLI;
@@ -283,16 +283,25 @@ class ComplaintHandlingProcessTests {
   }
 
   @Test
-  void escalatesOverdueComplaintToProvinceThenNationalAdminsWhileOpdTaskStaysOpen() {
+  void remindsThenEscalatesOverdueComplaintToProvinceThenNationalAdminsWhileOpdTaskStaysOpen() {
     Submission s = intake.submit(aPublicComplaintIn(BANGLI));
     ProcessInstance pi = instance(s);
     casework.forward(s.trackingNumber(), BANGLI_DINKES);
     java.util.Date followUpDue = task(pi).getDueDate();
     // 5 working days from Tue 10 March: 11, 12, 13, 16, 17 March, 16:00 WITA
     assertThat(followUpDue).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-03-17T08:00:00Z")));
+    // reminder at 80 %: 32 of 40 working hours from Tue 09:00 WITA is Mon 16 March 09:00 WITA
+    java.util.Date reminder = java.util.Date.from(java.time.Instant.parse("2026-03-16T01:00:00Z"));
+    assertThat(task(pi).getFollowUpDate()).isEqualTo(reminder);
 
-    casework.advanceClock(Duration.ofDays(7));
+    casework.advanceClock(Duration.ofDays(5));
     assertThat(casework.fireDueTimers(pi.getId())).as("not yet due").isZero();
+    casework.advanceClockPast(reminder);
+    assertThat(casework.fireDueTimers(pi.getId())).as("the reminder").isEqualTo(1);
+    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT).hasPassed("EndEvent_OpdReminded");
+    assertThat(task(pi).getPriority()).isEqualTo(RemindOpdDelegate.REMINDED_PRIORITY);
+    assertThat(types(complaint(s))).contains(TimelineEventType.REMINDED);
+
     casework.advanceClockPast(followUpDue);
     assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
     assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_OVERDUE_COMPLAINT);
@@ -302,17 +311,18 @@ class ComplaintHandlingProcessTests {
     assertThat(complaint(s).getEscalationLevel()).isEqualTo(EscalationLevel.PROVINCE);
 
     casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali", Map.of(
+        ProcessVariables.SUPERVISION_ACTION, "PUSH",
         ProcessVariables.SUPERVISION_NOTE, "Kepala Dinkes sudah ditegur lewat telepon."));
-    assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervisedByProvince");
+    assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervised").isWaitingAt(DISPOSE_COMPLAINT);
 
     // 5 more working days after 17 March skip Nyepi, Idul Fitri and their cuti bersama: 31 March
-    java.util.Date nationalDue = (java.util.Date) runtimeService.getVariable(pi.getId(),
-        ProcessVariables.NATIONAL_ESCALATION_DUE);
-    assertThat(nationalDue).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-03-31T08:00:00Z")));
-    casework.advanceClockPast(nationalDue);
+    java.util.Date secondDue = (java.util.Date) runtimeService.getVariable(pi.getId(),
+        ProcessVariables.SECOND_ESCALATION_DUE);
+    assertThat(secondDue).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-03-31T08:00:00Z")));
+    casework.advanceClockPast(secondDue);
     assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
-    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY);
-    assertThat(casework.task(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY))
+    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_STILL_OVERDUE_COMPLAINT);
+    assertThat(casework.task(s.trackingNumber(), SUPERVISE_STILL_OVERDUE_COMPLAINT))
         .hasCandidateGroup("national-admins");
     Complaint c = complaint(s);
     assertThat(c.getEscalationLevel()).isEqualTo(EscalationLevel.NATIONAL);
@@ -324,27 +334,89 @@ class ComplaintHandlingProcessTests {
     assertThat(types(c)).as("the national SOP has no sanction notice")
         .doesNotContain(TimelineEventType.SANCTION_NOTICE_ISSUED);
 
-    casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT_NATIONALLY, "admin.nasional", Map.of(
+    casework.complete(s.trackingNumber(), SUPERVISE_STILL_OVERDUE_COMPLAINT, "admin.nasional", Map.of(
+        ProcessVariables.SUPERVISION_ACTION, "PUSH",
         ProcessVariables.SUPERVISION_NOTE, "Dinas diminta menjawab hari ini."));
-    assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervisedNationally");
+    assertThat(pi).hasPassed("EndEvent_StillOverdueComplaintSupervised");
     assertThat(types(complaint(s))).contains(TimelineEventType.SUPERVISED);
   }
 
   @Test
-  void cancelsOpenSupervisionWhenTheOpdFinallyFollowsUp() {
+  void supervisorReassignsAnOverdueComplaintToAnotherOpdWhichStartsAFreshPeriod() {
     Submission s = intake.submit(aPublicComplaintIn(BANGLI));
     ProcessInstance pi = instance(s);
     casework.forward(s.trackingNumber(), BANGLI_DINKES);
     casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
     casework.advanceClockPast(task(pi).getDueDate());
-    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+    casework.fireDueTimers(pi.getId());
     assertThat(pi).isWaitingAt(PREPARE_FOLLOW_UP, SUPERVISE_OVERDUE_COMPLAINT);
 
-    casework.postFollowUp(s.trackingNumber(), "Maaf terlambat; obat sudah tersedia.");
-    assertThat(pi).isWaitingAt("Gateway_AwaitReply");
-    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count())
-        .as("only the reply timer is left").isEqualTo(1);
+    assertThatThrownBy(() -> casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali",
+        Map.of(ProcessVariables.SUPERVISION_ACTION, "REASSIGN", ProcessVariables.REASSIGN_OPD_CODE, BANGLI_DINKES,
+            ProcessVariables.SUPERVISION_NOTE, "Salah OPD.")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("reassignOpdCode: choose another OPD");
+
+    casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali", Map.of(
+        ProcessVariables.SUPERVISION_ACTION, "REASSIGN", ProcessVariables.REASSIGN_OPD_CODE, BANGLI_PUPR,
+        ProcessVariables.SUPERVISION_NOTE, "Jalan menuju puskesmas: urusan PUPR."));
+    assertThat(pi).hasPassed("Event_OpdStageRestarted").isWaitingAt(DISPOSE_COMPLAINT);
+    assertThat(task(pi)).hasCandidateGroup("opd-liaisons-51.06.pupr").isNotAssigned();
+    Complaint c = complaint(s);
+    assertThat(c.getOpdCode()).contains(BANGLI_PUPR);
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.FORWARDED);
+    assertThat(c.getOfficer()).isEmpty();
+    assertThat(c.trafficLight(casework.now())).contains(id.lapor.complaint.TrafficLight.RED);
+    assertThat(c.getCurrentDeadline()).contains(task(pi).getDueDate().toInstant());
+    assertThat(task(pi).getDueDate()).isAfter(java.util.Date.from(casework.now()));
+    assertThat(c.getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.REASSIGNED).singleElement()
+        .satisfies(e -> {
+          assertThat(e.getInstitutionCode()).isEqualTo(BANGLI_PUPR);
+          assertThat(e.getActor()).isEqualTo("supervisor.bali");
+        });
+    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).as("supervision done").isEqualTo(1);
+  }
+
+  @Test
+  void supervisorExtendsTheDeadlineOnceForAReasonTheComplainantSees() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
+    casework.advanceClockPast(task(pi).getDueDate());
+    casework.fireDueTimers(pi.getId());
+
+    casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.SUPERVISION_ACTION, "EXTEND",
+        ProcessVariables.SUPERVISION_NOTE, "Menunggu kiriman obat dari provinsi."));
+    assertThat(pi).hasPassed("Event_OpdStageRestarted", "Gateway_AlreadyDisposed").isWaitingAt(PREPARE_FOLLOW_UP);
+    assertThat(task(pi)).as("the same officer keeps it").isAssignedTo("petugas.bangli.dinkes");
+    // extended on Tue 17 March 16:01 WITA by 5 working days, Nyepi week skipped: Tue 31 March 16:00 WITA
+    java.util.Date extended = java.util.Date.from(java.time.Instant.parse("2026-03-31T08:00:00Z"));
+    assertThat(task(pi).getDueDate()).isEqualTo(extended);
+    Complaint c = complaint(s);
+    assertThat(c.isDeadlineExtended()).isTrue();
+    assertThat(c.getCurrentDeadline()).contains(extended.toInstant());
+    assertThat(c.trafficLight(casework.now())).contains(id.lapor.complaint.TrafficLight.YELLOW);
+    assertThat(c.getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.DEADLINE_EXTENDED).singleElement()
+        .extracting(TimelineEntry::getNote).isEqualTo("Menunggu kiriman obat dari provinsi.");
+    assertThat(TimelineEventType.DEADLINE_EXTENDED.isNotePublic()).isTrue();
+
+    // late again: the extension is spent, the province pushes, then the national admins reassign
+    casework.advanceClockPast(extended);
+    assertThat(casework.fireDueTimers(pi.getId())).as("the reminder and the first escalation").isEqualTo(2);
+    assertThatThrownBy(() -> casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali",
+        Map.of(ProcessVariables.SUPERVISION_ACTION, "EXTEND", ProcessVariables.SUPERVISION_NOTE, "Sekali lagi.")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("already been extended once");
+    casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali", Map.of(
+        ProcessVariables.SUPERVISION_ACTION, "PUSH", ProcessVariables.SUPERVISION_NOTE, "Ditegur."));
+    casework.advanceClockPast((java.util.Date) runtimeService.getVariable(pi.getId(),
+        ProcessVariables.SECOND_ESCALATION_DUE));
+    assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
+    casework.complete(s.trackingNumber(), SUPERVISE_STILL_OVERDUE_COMPLAINT, "admin.nasional", Map.of(
+        ProcessVariables.SUPERVISION_ACTION, "REASSIGN", ProcessVariables.REASSIGN_OPD_CODE, BANGLI_PUPR,
+        ProcessVariables.SUPERVISION_NOTE, "Dinkes tidak sanggup; PUPR mengambil alih."));
+    assertThat(pi).hasPassed("EndEvent_OpdStageRestartedAgain").isWaitingAt(DISPOSE_COMPLAINT);
+    assertThat(task(pi)).hasCandidateGroup("opd-liaisons-51.06.pupr");
   }
 
   @Test

@@ -64,11 +64,15 @@ class SopChangeIntegrationTests {
             <outputEntry id="OutputEntry_Bangli_Verification"><text>"3 working days"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_DistrictResponse"><text>"1 working day"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_FollowUp"><text>"3 working days"</text></outputEntry>
-            <outputEntry id="OutputEntry_Bangli_NationalEscalation"><text>"5 working days"</text></outputEntry>
+            <outputEntry id="OutputEntry_Bangli_SecondEscalation"><text>"5 working days"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Supervision"><text>"3 working days"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Reply"><text>"10 working days"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_SanctionNotice"><text>"no"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Supplement"><text>"30 days"</text></outputEntry>
+            <outputEntry id="OutputEntry_Bangli_FirstEscalationTo"><text>"PROVINCE"</text></outputEntry>
+            <outputEntry id="OutputEntry_Bangli_SecondEscalationTo"><text>"NATIONAL"</text></outputEntry>
+            <outputEntry id="OutputEntry_Bangli_Reminder"><text>"80%"</text></outputEntry>
+            <outputEntry id="OutputEntry_Bangli_Extension"><text>"3 working days"</text></outputEntry>
           </rule>
         """;
     String edited = shippedDmn().replace("      <rule id=\"Rule_NationalDefault\">",

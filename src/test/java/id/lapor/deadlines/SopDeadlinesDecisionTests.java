@@ -40,7 +40,11 @@ class SopDeadlinesDecisionTests {
     assertThat(evaluate(region, classification)).containsEntry("sopRow", "national-default")
         .containsEntry("verification", "3 working days")
         .containsEntry("followUp", "5 working days")
-        .containsEntry("nationalEscalation", "5 working days")
+        .containsEntry("secondEscalation", "5 working days")
+        .containsEntry("firstEscalationTo", "PROVINCE")
+        .containsEntry("secondEscalationTo", "NATIONAL")
+        .containsEntry("reminder", "80%")
+        .containsEntry("extension", "5 working days")
         .containsEntry("supervision", "3 working days")
         .containsEntry("reply", "10 working days")
         .containsEntry("supplement", "30 days")
@@ -55,6 +59,10 @@ class SopDeadlinesDecisionTests {
         .containsEntry("districtResponse", "2 hours")
         .containsEntry("followUp", "4 hours")
         .containsEntry("sanctionNotice", "yes")
+        .containsEntry("firstEscalationTo", "REGENT")
+        .containsEntry("secondEscalationTo", "PROVINCE")
+        .containsEntry("secondEscalation", "4 hours")
+        .containsEntry("extension", "4 hours")
         .containsEntry("reply", "10 working days")
         .containsEntry("supplement", "30 days");
   }

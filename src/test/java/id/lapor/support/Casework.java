@@ -96,6 +96,16 @@ public class Casework {
     ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
   }
 
+  /** Whether the Camunda group exists. */
+  public boolean groupExists(String groupId) {
+    return identityService.createGroupQuery().groupId(groupId).count() > 0;
+  }
+
+  /** The engine's current time. */
+  public java.time.Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
   public void resetClock() {
     ClockUtil.reset();
   }
