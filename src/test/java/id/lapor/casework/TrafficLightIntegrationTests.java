@@ -90,6 +90,49 @@ class TrafficLightIntegrationTests {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
+  @Test
+  void aSupervisorExtendsTheDeadlineOnceInTasklistAndTheComplainantSeesWhy() throws Exception {
+    String tn = forwardedToBangliDinkes();
+    casework.advanceClockPast(casework.task(tn, ComplaintTasks.DISPOSE_COMPLAINT).getDueDate());
+    String pi = casework.task(tn, ComplaintTasks.DISPOSE_COMPLAINT).getProcessInstanceId();
+    casework.fireDueTimers(pi);
+    assertThat(light(tn)).isEqualTo("OVERDUE");
+
+    String supervise = casework.task(tn, ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT).getId();
+    JsonNode form = formVariables("supervisor.bali", supervise);
+    assertThat(json.readTree(form.at("/supervisionActionOptions/value").asText()).findValuesAsText("value"))
+        .containsExactly("PUSH", "REASSIGN", "EXTEND");
+    assertThat(json.readTree(form.at("/opdOptions/value").asText()).findValuesAsText("value"))
+        .as("another OPD of Bangli").doesNotContain(BANGLI_DINKES).allMatch(code -> code.startsWith("51.06."));
+    ResponseEntity<String> refused = submitForm("supervisor.bali", supervise,
+        "{\"supervisionAction\":{\"value\":\"EXTEND\"}}");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("supervisionNote: required");
+
+    assertThat(submitForm("supervisor.bali", supervise, "{\"supervisionAction\":{\"value\":\"EXTEND\"},"
+        + "\"supervisionNote\":{\"value\":\"Obat baru tiba minggu depan dari provinsi.\"}}").getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    JsonNode view = status(tn);
+    assertThat(view.get("trafficLight").asText()).as("no longer overdue").isIn("RED", "YELLOW");
+    assertThat(view.get("escalated").asBoolean()).isFalse();
+    assertThat(view.get("timeline").findValues("type")).extracting(JsonNode::asText).contains("DEADLINE_EXTENDED");
+    assertThat(view.get("timeline").findValuesAsText("note")).contains("Obat baru tiba minggu depan dari provinsi.");
+
+    // overdue again: the extension is spent and no longer offered
+    casework.advanceClockPast(casework.task(tn, ComplaintTasks.DISPOSE_COMPLAINT).getDueDate());
+    casework.fireDueTimers(pi);
+    String again = casework.task(tn, ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT).getId();
+    assertThat(json.readTree(formVariables("admin.bangli", again).at("/supervisionActionOptions/value").asText())
+        .findValuesAsText("value")).containsExactly("PUSH", "REASSIGN");
+  }
+
+  private ResponseEntity<String> submitForm(String user, String taskId, String variables) {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/submit-form",
+        new org.springframework.http.HttpEntity<>("{\"variables\":" + variables + "}", headers), String.class);
+  }
+
   private String forwardedToBangliDinkes() {
     String tn = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
     casework.forward(tn, BANGLI_DINKES);
