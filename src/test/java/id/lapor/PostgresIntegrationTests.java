@@ -48,6 +48,9 @@ class PostgresIntegrationTests {
         "--LAPOR_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--LAPOR_DB_USER=postgres",
         "--LAPOR_DB_PASSWORD=postgres",
+        "--LAPOR_PRIVACY_KEY=k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+        "--LAPOR_ADMIN_USER=operator",
+        "--LAPOR_ADMIN_PASSWORD=ganti-segera",
         "--camunda.bpm.job-execution.enabled=false")) {
       JdbcTemplate jdbc = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
       assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
@@ -55,6 +58,8 @@ class PostgresIntegrationTests {
           String.class)).as("every migration shipped, applied on PostgreSQL").containsExactlyElementsOf(shippedMigrations());
       assertThat(app.getBean(IdentityService.class).createUserQuery().userId("demo").count())
           .as("no demo logins in production").isZero();
+      assertThat(app.getBean(IdentityService.class).createUserQuery().userId("operator")
+          .memberOfGroup("camunda-admin").count()).as("the first operator from LAPOR_ADMIN_USER").isOne();
       assertThat(app.getBean(Complaints.class).count()).isZero();
 
       var registry = app.getBean(InstitutionRegistry.class);

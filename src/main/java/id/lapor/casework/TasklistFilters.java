@@ -2,7 +2,10 @@ package id.lapor.casework;
 
 import java.util.List;
 import java.util.Map;
+import id.lapor.institutions.RoleAuthorizations;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -24,10 +27,12 @@ class TasklistFilters {
 
   private final FilterService filterService;
   private final TaskService taskService;
+  private final RoleAuthorizations roleAuthorizations;
 
-  TasklistFilters(FilterService filterService, TaskService taskService) {
+  TasklistFilters(FilterService filterService, TaskService taskService, RoleAuthorizations roleAuthorizations) {
     this.filterService = filterService;
     this.taskService = taskService;
+    this.roleAuthorizations = roleAuthorizations;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -41,7 +46,9 @@ class TasklistFilters {
   }
 
   private void create(String name, int priority, TaskQuery query, String description) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      roleAuthorizations.grantToEveryone(Resources.FILTER, existing.getId(), Permissions.READ);
       return;
     }
     Filter filter = filterService.newTaskFilter(name)
@@ -52,5 +59,7 @@ class TasklistFilters {
             "refresh", true,
             "variables", List.of(Map.of("name", ProcessVariables.TRACKING_NUMBER, "label", "No. pelacakan"))));
     filterService.saveFilter(filter);
+    // every case worker uses them; what each one lists stays bounded by the task authorizations
+    roleAuthorizations.grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
   }
 }

@@ -8,6 +8,10 @@ import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
 import id.lapor.web.FieldProblem;
 import id.lapor.web.InvalidRequestException;
+import id.lapor.web.NotInScopeException;
+import id.lapor.institutions.StaffScopes;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -37,19 +41,26 @@ class TrafficLightApi {
   private final Complaints complaints;
   private final Institutions institutions;
   private final Clock clock;
+  private final StaffScopes scopes;
 
-  TrafficLightApi(Complaints complaints, Institutions institutions, Clock clock) {
+  TrafficLightApi(Complaints complaints, Institutions institutions, Clock clock, StaffScopes scopes) {
     this.complaints = complaints;
     this.institutions = institutions;
     this.clock = clock;
+    this.scopes = scopes;
   }
 
   @GetMapping
   @Operation(summary = "Counts per OPD (regionCode=<regency>) or per regency (regionCode=<province>)")
   @Transactional(readOnly = true)
-  List<Counts> counts(@RequestParam String regionCode, @RequestParam(defaultValue = "30") int days) {
+  List<Counts> counts(Authentication caller, @RequestParam String regionCode,
+      @RequestParam(defaultValue = "30") int days) {
     Institution region = institutions.findById(regionCode).orElseThrow(() -> new InvalidRequestException(
         List.of(new FieldProblem("regionCode", "is not a registered regency, city or province"))));
+    if (!scopes.of(caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())
+        .seesRegion(regionCode)) {
+      throw new NotInScopeException("Region " + regionCode);
+    }
     if (days < 1 || days > 3660) {
       throw new InvalidRequestException(List.of(new FieldProblem("days", "must be between 1 and 3660")));
     }

@@ -1,6 +1,7 @@
 package id.lapor.complaint;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -8,8 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The complainant's contact data (pelapor). Personal data lives only in this table: never in
- * process variables, the timeline, logs or API responses.
+ * The complainant's contact data (pelapor). Personal data lives only in this table, encrypted
+ * (AES-256-GCM, {@link PersonalDataCipher}): never in process variables, Camunda history, the
+ * timeline, logs or public API responses. The application stores no IP addresses.
  */
 @Entity
 @Table(name = "complainant")
@@ -19,13 +21,16 @@ public class Complainant {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(length = 150)
+  @Column(length = 1000)
+  @Convert(converter = EncryptedPersonalData.class)
   private String name;
 
-  @Column(length = 254)
+  @Column(length = 1500)
+  @Convert(converter = EncryptedPersonalData.class)
   private String email;
 
-  @Column(length = 30)
+  @Column(length = 300)
+  @Convert(converter = EncryptedPersonalData.class)
   private String phone;
 
   protected Complainant() {}

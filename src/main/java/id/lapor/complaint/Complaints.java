@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -18,6 +20,15 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   @Query("select c from Complaint c where c.opdCode is not null and c.addressedRegionCode in :regions"
       + " and c.submittedAt >= :since")
   List<Complaint> atOpdsOf(Collection<String> regions, Instant since);
+
+  /**
+   * Complaints a staff member may read: all of them, or those addressed to {@code regencies} or now
+   * at one of {@code opds}; optionally of one status. Newest first through {@code page}.
+   */
+  @Query("select c from Complaint c where (:everything = true or c.addressedRegionCode in :regencies"
+      + " or c.opdCode in :opds) and (:status is null or c.status = :status)")
+  Page<Complaint> visibleTo(boolean everything, Collection<String> regencies, Collection<String> opds,
+      ComplaintStatus status, Pageable page);
 
   default Complaint getByTrackingNumber(String trackingNumber) {
     return findByTrackingNumber(trackingNumber)

@@ -31,8 +31,6 @@ class DemoInstitutions {
   }
 
   void register() {
-    registry.ensureGroup(InstitutionGroups.CAMUNDA_ADMIN, "Operator (camunda-admin)");
-    registry.ensureGroup(InstitutionGroups.PROCESS_DESIGNERS, "Perancang proses");
     registry.register(Institution.NATIONAL_CODE, "Admin Nasional SP4N-LAPOR! (KemenPANRB)",
         InstitutionKind.NATIONAL, null, WIB);
 

@@ -13,25 +13,31 @@ public record InstitutionGroups(Institution institution) {
   public static final String CAMUNDA_ADMIN = "camunda-admin";
   public static final String PROCESS_DESIGNERS = "process-designers";
 
+  static final String REGENCY_ADMINS = "regency-admins-";
+  static final String REGENT_OFFICE = "regent-office-";
+  static final String PROVINCE_SUPERVISORS = "province-supervisors-";
+  static final String OPD_LIAISONS = "opd-liaisons-";
+  static final String OPD_OFFICERS = "opd-officers-";
+
   public static String regencyAdmins(String regionCode) {
-    return "regency-admins-" + regionCode;
+    return REGENCY_ADMINS + regionCode;
   }
 
   /** Staff of the regent's or mayor's office (kantor bupati / wali kota), where SOPs escalate to it. */
   public static String regentOffice(String regionCode) {
-    return "regent-office-" + regionCode;
+    return REGENT_OFFICE + regionCode;
   }
 
   public static String provinceSupervisors(String provinceCode) {
-    return "province-supervisors-" + provinceCode;
+    return PROVINCE_SUPERVISORS + provinceCode;
   }
 
   public static String opdLiaisons(String opdCode) {
-    return "opd-liaisons-" + opdCode;
+    return OPD_LIAISONS + opdCode;
   }
 
   public static String opdOfficers(String opdCode) {
-    return "opd-officers-" + opdCode;
+    return OPD_OFFICERS + opdCode;
   }
 
   /** The groups this institution owns, with a display name for Camunda Admin. */

@@ -2,6 +2,10 @@ package id.lapor.institutions;
 
 import java.time.ZoneId;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +19,31 @@ public class InstitutionRegistry {
 
   private final Institutions institutions;
   private final IdentityService identityService;
+  private final RoleAuthorizations roleAuthorizations;
 
-  InstitutionRegistry(Institutions institutions, IdentityService identityService) {
+  InstitutionRegistry(Institutions institutions, IdentityService identityService,
+      RoleAuthorizations roleAuthorizations) {
     this.institutions = institutions;
     this.identityService = identityService;
+    this.roleAuthorizations = roleAuthorizations;
+  }
+
+  /**
+   * Creates the role groups no institution owns (process designers, operators) and brings every
+   * registered institution's groups, tenant and authorizations up to date: run at every start, so
+   * an upgrade gives existing institutions what new ones get.
+   */
+  @Transactional
+  public void synchronize() {
+    ensureGroup(InstitutionGroups.CAMUNDA_ADMIN, "Operator (camunda-admin)");
+    ensureGroup(InstitutionGroups.PROCESS_DESIGNERS, "Perancang proses");
+    roleAuthorizations.grant(InstitutionGroups.PROCESS_DESIGNERS);
+    roleAuthorizations.grantToEveryone(Resources.USER, Authorization.ANY, Permissions.READ);
+    roleAuthorizations.grantToEveryone(Resources.GROUP, Authorization.ANY, Permissions.READ);
+    for (Institution institution : institutions.findAll(Sort.by("code"))) {
+      register(institution.getCode(), institution.getName(), institution.getKind(), institution.getParentCode(),
+          institution.getTimeZone());
+    }
   }
 
   /**
@@ -35,6 +60,7 @@ public class InstitutionRegistry {
     });
     for (InstitutionGroups.Group group : institution.groups().all()) {
       ensureGroup(group.id(), group.name());
+      roleAuthorizations.grant(group.id());
     }
     tenantOf(institution).ifPresent(tenant -> {
       if (institution.isRegencyLevel()) {

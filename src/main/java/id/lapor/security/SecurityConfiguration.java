@@ -1,7 +1,21 @@
 package id.lapor.security;
 
 import id.lapor.institutions.InstitutionGroups;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,16 +27,20 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Which doors need a login. {@code /engine-rest} (Camunda's REST API) needs HTTP Basic against
- * Camunda's users, and deploying through it is for process designers; the webapps under
- * {@code /camunda} use Camunda's own login; the citizen API {@code /api/complaints} is public (writes
- * need the follow-up token); {@code /api/staff} needs a staff login (changing holidays: operators);
- * actuator endpoints other than health are for operators.
+ * Which doors need a login, all checked against Camunda's identity store (users, groups,
+ * tenants). {@code /engine-rest} (Camunda's REST API) needs HTTP Basic, and deploying through it is
+ * for process designers; browsers log in once on {@code /login} (form login, session) for the
+ * webapps under {@code /camunda}, which receive the login through Camunda's container-based
+ * authentication, and for the staff pages; {@code /api/staff} takes that session or HTTP Basic
+ * (changing holidays, migrations, institutions: operators); the citizen API {@code /api/complaints}
+ * is public (writes need the follow-up token); actuator endpoints other than health are for
+ * operators. Camunda locks an account after repeated wrong passwords (see application.yml).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   static final String REALM = "SP4N-LAPOR";
+  static final String WELCOME = "/camunda/app/welcome/default/";
 
   @Bean
   @Order(1)
@@ -49,20 +67,84 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain application(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
       throws Exception {
+    var paths = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher camundaLogin = paths.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/login/{app}");
+    RequestMatcher camundaLogout = paths.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout");
+    RequestMatcher camundaApi = paths.matcher("/camunda/api/**");
     return http
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
+            .requestMatchers("/login", "/css/**", "/error").permitAll()
+            // the webapps' static code and the engine list their login view needs
+            .requestMatchers(HttpMethod.GET, "/camunda/assets/**", "/camunda/lib/**", "/camunda/app/*/scripts/**",
+                "/camunda/app/*/styles/**", "/camunda/app/*/assets/**", "/camunda/api/engine/engine/").permitAll()
+            .requestMatchers(camundaLogin).permitAll()
+            // Tasklist, Cockpit, Admin and their API: a staff login (then Camunda's authorizations)
+            .requestMatchers("/camunda/**").authenticated()
             .requestMatchers(HttpMethod.GET, "/api/staff/**").authenticated()
             .requestMatchers("/api/staff/holidays/**", "/api/staff/process-migrations/**",
-                "/api/staff/institutions/**")
+                "/api/staff/institutions/**", "/api/staff/privacy/**")
             .hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers("/api/staff/**").authenticated()
             .anyRequest().permitAll())
+        // browsers: one form login for the webapps and the staff pages; REST clients: HTTP Basic
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WELCOME, false).permitAll())
         .httpBasic(b -> b.realmName(REALM))
         .authenticationProvider(provider)
+        // the webapps' own login form (shown after a logout inside the page) logs into this session too
+        .addFilterBefore(webappLoginBridge(provider, camundaLogin), UsernamePasswordAuthenticationFilter.class)
+        .logout(l -> l
+            .logoutRequestMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/logout"), camundaLogout))
+            .logoutSuccessHandler((request, response, authentication) -> {
+              if (camundaLogout.matches(request)) {
+                response.setStatus(HttpServletResponse.SC_OK);
+              } else {
+                response.sendRedirect(request.getContextPath() + "/login?logout");
+              }
+            }))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), camundaApi)
+            .defaultAuthenticationEntryPointFor(basicEntryPoint(), new OrRequestMatcher(
+                paths.matcher("/api/**"), paths.matcher("/actuator/**"))))
         // The JSON API carries no cookies; the Camunda webapps bring their own CSRF protection.
         .csrf(c -> c.ignoringRequestMatchers("/api/**", "/camunda/**"))
         .build();
+  }
+
+  private static BasicAuthenticationEntryPoint basicEntryPoint() {
+    var entryPoint = new BasicAuthenticationEntryPoint();
+    entryPoint.setRealmName(REALM);
+    return entryPoint;
+  }
+
+  /**
+   * Hands the Spring Security login to the Camunda webapps ({@link SpringSecurityAuthenticationProvider}),
+   * after Spring Security has run, so Tasklist, Cockpit and Admin need no login of their own.
+   */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsLogin() {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setInitParameters(Map.of("authentication-provider", SpringSecurityAuthenticationProvider.class.getName()));
+    registration.addUrlPatterns("/camunda/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /**
+   * Authenticates the Camunda webapps' login request ({@code username}/{@code password} form fields)
+   * with the same provider and stores it in the session, then lets Camunda's own handler answer.
+   */
+  private static UsernamePasswordAuthenticationFilter webappLoginBridge(CamundaIdentityAuthenticationProvider provider,
+      RequestMatcher camundaLogin) {
+    var filter = new UsernamePasswordAuthenticationFilter(new ProviderManager(provider));
+    filter.setRequiresAuthenticationRequestMatcher(camundaLogin);
+    filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
+    filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+    filter.setContinueChainBeforeSuccessfulAuthentication(true);
+    filter.setAuthenticationSuccessHandler((request, response, authentication) -> { });
+    filter.setAuthenticationFailureHandler(
+        (request, response, exception) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED));
+    return filter;
   }
 }

@@ -48,6 +48,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         "No complaint has this tracking number.");
   }
 
+  @ExceptionHandler(NotInScopeException.class)
+  ProblemDetail notInScope(NotInScopeException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+  }
+
   @ExceptionHandler(FollowUpTokenRejectedException.class)
   ProblemDetail tokenRejected(FollowUpTokenRejectedException e) {
     return problem(HttpStatus.FORBIDDEN, "follow-up-token-rejected", "Follow-up token rejected",

@@ -1,0 +1,126 @@
+package id.lapor.casework;
+
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintNotFoundException;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.Privacy;
+import id.lapor.institutions.StaffScope;
+import id.lapor.institutions.StaffScopes;
+import id.lapor.web.FieldProblem;
+import id.lapor.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Complaints as staff see them, bounded by the caller's institutions ({@link StaffScope}): an OPD
+ * sees the complaints now at the OPD, a regency its own, a province supervisor the province's,
+ * national admins all. A complaint outside the caller's scope answers {@code 404}, as if it did
+ * not exist. The complainant's identity only reaches the regency admins (and, unless anonymous,
+ * the OPD handling it).
+ */
+@RestController
+@RequestMapping(path = "/api/staff/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Staff complaints", description = "Complaints within the caller's institutions")
+class StaffComplaintApi {
+
+  static final int MAX_PAGE_SIZE = 200;
+  private static final Set<String> NONE = Set.of("-");
+
+  private final Complaints complaints;
+  private final StaffScopes scopes;
+  private final Clock clock;
+
+  StaffComplaintApi(Complaints complaints, StaffScopes scopes, Clock clock) {
+    this.complaints = complaints;
+    this.scopes = scopes;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  @Operation(summary = "Complaints the caller may read, newest first")
+  @Transactional(readOnly = true)
+  Page list(Authentication caller, @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    ComplaintStatus wanted = status == null ? null : Arrays.stream(ComplaintStatus.values())
+        .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> new InvalidRequestException(List.of(
+            new FieldProblem("status", "one of " + Arrays.toString(ComplaintStatus.values())))));
+    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException(List.of(new FieldProblem("size",
+          "page from 0, size from 1 to " + MAX_PAGE_SIZE)));
+    }
+    StaffScope scope = scopeOf(caller);
+    Instant now = clock.instant();
+    var result = complaints.visibleTo(scope.everything(), orNone(scope.regencies()), orNone(scope.opds()), wanted,
+        PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt")));
+    return new Page(result.getNumber(), result.getSize(), result.getTotalElements(),
+        result.getContent().stream().map(c -> Summary.of(c, now)).toList());
+  }
+
+  @GetMapping("/{trackingNumber}")
+  @Operation(summary = "One complaint with its whole timeline; 404 outside the caller's scope")
+  @Transactional(readOnly = true)
+  Detail detail(Authentication caller, @PathVariable String trackingNumber) {
+    StaffScope scope = scopeOf(caller);
+    Complaint c = complaints.findByTrackingNumber(trackingNumber)
+        .filter(found -> scope.sees(found.getAddressedRegionCode(), found.getOpdCode()))
+        .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
+    boolean contact = scope.seesComplainant(c.getAddressedRegionCode(), c.getOpdCode(),
+        c.getPrivacy() == Privacy.ANONYMOUS);
+    Contact complainant = contact ? c.getComplainant()
+        .map(p -> new Contact(p.getName(), p.getEmail(), p.getPhone())).orElse(null) : null;
+    return new Detail(Summary.of(c, clock.instant()), c.getDescription(), c.getLocation().district(),
+        c.getCategory().name(), complainant, c.getTimeline().stream()
+            .map(e -> new Entry(e.getType().name(), e.getOccurredAt(), e.getActor(), e.getInstitutionCode(),
+                e.getReasonCode(), e.getNote(), e.getRating()))
+            .toList());
+  }
+
+  private StaffScope scopeOf(Authentication caller) {
+    if (caller == null) {
+      return StaffScope.NOTHING;
+    }
+    return scopes.of(caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+  }
+
+  private static Set<String> orNone(Set<String> codes) {
+    return codes.isEmpty() ? NONE : codes;
+  }
+
+  record Page(int page, int size, long total, List<Summary> complaints) {}
+
+  record Summary(String trackingNumber, String title, String classification, String status, String privacy,
+      String regionCode, String opdCode, String trafficLight, Instant deadline, Instant submittedAt,
+      String escalationLevel) {
+    static Summary of(Complaint c, Instant now) {
+      return new Summary(c.getTrackingNumber(), c.getTitle(), c.getClassification().name(), c.getStatus().name(),
+          c.getPrivacy().name(), c.getAddressedRegionCode(), c.getOpdCode().orElse(null),
+          c.trafficLight(now).map(Enum::name).orElse(null), c.getCurrentDeadline().orElse(null),
+          c.getSubmittedAt(), c.getEscalationLevel().name());
+    }
+  }
+
+  record Detail(Summary complaint, String description, String district, String category, Contact complainant,
+      List<Entry> timeline) {}
+
+  record Contact(String name, String email, String phone) {}
+
+  record Entry(String type, Instant at, String actor, String institutionCode, String reasonCode, String note,
+      Integer rating) {}
+}

@@ -1,0 +1,47 @@
+package id.lapor.institutions;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Works out a staff member's {@link StaffScope} from their Camunda groups. */
+@Service
+public class StaffScopes {
+
+  private final Institutions institutions;
+
+  StaffScopes(Institutions institutions) {
+    this.institutions = institutions;
+  }
+
+  @Transactional(readOnly = true)
+  public StaffScope of(Collection<String> groupIds) {
+    if (groupIds.contains(InstitutionGroups.CAMUNDA_ADMIN) || groupIds.contains(InstitutionGroups.NATIONAL_ADMINS)) {
+      return new StaffScope(true, Set.of(), Set.of(), Set.of(), Set.of());
+    }
+    Set<String> provinces = new HashSet<>();
+    Set<String> regencies = new HashSet<>();
+    Set<String> opds = new HashSet<>();
+    Set<String> contact = new HashSet<>();
+    for (String group : groupIds) {
+      if (group.startsWith(InstitutionGroups.PROVINCE_SUPERVISORS)) {
+        String province = group.substring(InstitutionGroups.PROVINCE_SUPERVISORS.length());
+        provinces.add(province);
+        institutions.regenciesOf(province).forEach(r -> regencies.add(r.getCode()));
+      } else if (group.startsWith(InstitutionGroups.REGENCY_ADMINS)) {
+        String regency = group.substring(InstitutionGroups.REGENCY_ADMINS.length());
+        regencies.add(regency);
+        contact.add(regency);
+      } else if (group.startsWith(InstitutionGroups.REGENT_OFFICE)) {
+        regencies.add(group.substring(InstitutionGroups.REGENT_OFFICE.length()));
+      } else if (group.startsWith(InstitutionGroups.OPD_LIAISONS)) {
+        opds.add(group.substring(InstitutionGroups.OPD_LIAISONS.length()));
+      } else if (group.startsWith(InstitutionGroups.OPD_OFFICERS)) {
+        opds.add(group.substring(InstitutionGroups.OPD_OFFICERS.length()));
+      }
+    }
+    return new StaffScope(false, provinces, regencies, opds, contact);
+  }
+}
