@@ -36,6 +36,7 @@ public class InstitutionRegistry {
   @Transactional
   public void synchronize() {
     ensureGroup(InstitutionGroups.CAMUNDA_ADMIN, "Operator (camunda-admin)");
+    roleAuthorizations.grant(InstitutionGroups.CAMUNDA_ADMIN);
     ensureGroup(InstitutionGroups.PROCESS_DESIGNERS, "Perancang proses");
     roleAuthorizations.grant(InstitutionGroups.PROCESS_DESIGNERS);
     roleAuthorizations.grantToEveryone(Resources.USER, Authorization.ANY, Permissions.READ);
@@ -106,7 +107,8 @@ public class InstitutionRegistry {
   /** Creates a Camunda group unless it exists; used for the role groups no institution owns. */
   @Transactional
   public void ensureGroup(String id, String name) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+    // with a directory (LDAP identity plugin) the groups are made there, under the same names
+    if (!identityService.isReadOnly() && identityService.createGroupQuery().groupId(id).count() == 0) {
       var group = identityService.newGroup(id);
       group.setName(name);
       group.setType("WORKFLOW");

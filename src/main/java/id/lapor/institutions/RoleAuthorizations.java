@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  *   <li>Province supervisors: the same, read-only, for the regencies of their province.
  *   <li>National admins: read everything; work their own tasks.
  *   <li>Process designers: deploy (and read models) — no complaint data.
- *   <li>{@code camunda-admin}: Camunda's admin group, unrestricted (operators).
+ *   <li>{@code camunda-admin}: operators, everything on every resource (the group also passes
+ *       Camunda's tenant checks).
  * </ul>
  *
  * Every call is idempotent: missing authorizations are created, missing permissions added.
@@ -73,6 +74,14 @@ public class RoleAuthorizations {
 
   static Map<Resource, Permission[]> grantsOf(String groupId) {
     Permission[] tasklist = {Permissions.ACCESS};
+    if (groupId.equals(InstitutionGroups.CAMUNDA_ADMIN)) {
+      // Camunda's admin group passes tenant checks but, like everyone, needs authorizations
+      Map<Resource, Permission[]> all = new java.util.LinkedHashMap<>();
+      for (Resource resource : Resources.values()) {
+        all.put(resource, new Permission[] {Permissions.ALL});
+      }
+      return all;
+    }
     if (groupId.equals(InstitutionGroups.NATIONAL_ADMINS)) {
       return Map.of(Resources.APPLICATION, tasklist,
           Resources.PROCESS_DEFINITION, READ_COMPLAINTS,
@@ -101,6 +110,9 @@ public class RoleAuthorizations {
 
   /** The webapps a group may open. */
   static List<String> applicationsOf(String groupId) {
+    if (groupId.equals(InstitutionGroups.CAMUNDA_ADMIN)) {
+      return List.of(ANY);
+    }
     if (groupId.equals(InstitutionGroups.NATIONAL_ADMINS) || isSupervising(groupId)) {
       return List.of(TASKLIST, COCKPIT);
     }

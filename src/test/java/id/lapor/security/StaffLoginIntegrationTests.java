@@ -1,0 +1,166 @@
+package id.lapor.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lapor.support.LaporTest;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * One login for every staff surface: the form login hands the user to the Camunda webapps; the
+ * session id changes at login; wrong passwords slow an account down and five lock it; responses
+ * carry the secure headers and no error shows a stack trace or SQL.
+ */
+@LaporTest
+class StaffLoginIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+  @Autowired TestRestTemplate http;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theFormLoginOpensTasklistAndTheCamundaApiWithoutASecondLogin() throws Exception {
+    Browser browser = new Browser();
+    HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");
+    assertThat(tasklist.statusCode()).as("sent to the login page").isEqualTo(302);
+    assertThat(tasklist.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+
+    HttpResponse<String> page = browser.get("/login");
+    assertThat(page.body()).contains("Nama pengguna", "Kata sandi", "name=\"_csrf\"");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+    String before = browser.session();
+
+    assertThat(browser.login("petugas.bangli.dinkes", "salah").headers().firstValue("Location").orElseThrow())
+        .endsWith("/login?error");
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofMinutes(2).toMillis()));
+    HttpResponse<String> in = browser.login("petugas.bangli.dinkes", "demo");
+    assertThat(in.statusCode()).isEqualTo(302);
+    assertThat(browser.session()).as("a new session id at login (fixation)").isNotEqualTo(before);
+
+    assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+    HttpResponse<String> user = browser.get("/camunda/api/admin/auth/user/default");
+    assertThat(user.statusCode()).as("Camunda knows the user without its own login").isEqualTo(200);
+    assertThat(user.body()).contains("\"userId\":\"petugas.bangli.dinkes\"").contains("tasklist")
+        .doesNotContain("\"cockpit\"");
+    assertThat(browser.get("/api/staff/complaints").statusCode()).as("the same session for staff pages")
+        .isEqualTo(200);
+
+    // the webapps' logout ends the one session
+    HttpResponse<String> out = browser.post("/camunda/api/admin/auth/user/default/logout", "");
+    assertThat(out.statusCode()).isEqualTo(200);
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccountUntilAnOperatorUnlocksIt() {
+    var user = identityService.newUser("kunci.uji");
+    user.setPassword("benar-sekali");
+    user.setFirstName("Uji");
+    user.setLastName("Kunci");
+    identityService.saveUser(user);
+    try {
+      TestRestTemplate wrong = http.withBasicAuth("kunci.uji", "keliru");
+      long now = System.currentTimeMillis();
+      for (int attempt = 1; attempt <= 5; attempt++) {
+        // past the growing delay, so that each wrong password is really checked
+        ClockUtil.setCurrentTime(new Date(now + attempt * Duration.ofMinutes(2).toMillis()));
+        assertThat(wrong.getForEntity("/api/staff/complaints", String.class).getStatusCode())
+            .isEqualTo(HttpStatus.UNAUTHORIZED);
+      }
+      ClockUtil.setCurrentTime(new Date(now + Duration.ofHours(1).toMillis()));
+      TestRestTemplate right = http.withBasicAuth("kunci.uji", "benar-sekali");
+      assertThat(right.getForEntity("/api/staff/complaints", String.class).getStatusCode())
+          .as("locked, even with the right password").isEqualTo(HttpStatus.UNAUTHORIZED);
+      identityService.unlockUser("kunci.uji");
+      assertThat(right.getForEntity("/api/staff/complaints", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    } finally {
+      identityService.deleteUser("kunci.uji");
+    }
+  }
+
+  @Test
+  void errorsShowNoStackTraceNoSqlAndNoInternals() {
+    ResponseEntity<String> badJson = http.postForEntity("/api/complaints",
+        new org.springframework.http.HttpEntity<>("{\"title\": [", jsonHeaders()), String.class);
+    ResponseEntity<String> badQuery = http.withBasicAuth("admin.bangli", "demo")
+        .getForEntity("/engine-rest/task?maxResults=banyak", String.class);
+    ResponseEntity<String> unknown = http.getForEntity("/api/complaints/%27%20or%201=1--", String.class);
+    ResponseEntity<String> badStaff = http.withBasicAuth("admin.bangli", "demo")
+        .getForEntity("/api/staff/complaints?size=-5", String.class);
+    for (ResponseEntity<String> r : java.util.List.of(badJson, badQuery, unknown, badStaff)) {
+      assertThat(r.getStatusCode().is4xxClientError()).as(r.getBody()).isTrue();
+      assertThat(String.valueOf(r.getBody())).doesNotContain("\tat ", "Exception:", "SQL", "select ", "org.hibernate",
+          "java.lang");
+    }
+  }
+
+  private static org.springframework.http.HttpHeaders jsonHeaders() {
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return headers;
+  }
+
+  /** A browser: keeps cookies, does not follow redirects. */
+  class Browser {
+    final CookieManager cookies = new CookieManager();
+    final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> get(String path) throws Exception {
+      return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/json").GET()
+          .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String form) throws Exception {
+      return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> login(String user, String password) throws Exception {
+      Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
+      assertThat(csrf.find()).as("CSRF token on the login form").isTrue();
+      HttpResponse<String> withoutToken = post("/login", "username=" + user + "&password=" + password);
+      assertThat(withoutToken.statusCode()).as("a login without the CSRF token is refused").isEqualTo(403);
+      return post("/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1)));
+    }
+
+    String session() {
+      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+          .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
