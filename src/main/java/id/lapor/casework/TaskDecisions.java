@@ -78,6 +78,8 @@ class TaskDecisions implements TaskListener {
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       OWNED.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task.getExecution()::removeVariable);
+      // on the task itself, so Tasklist lists it to OPD users, who may read the task but not the instance
+      task.setVariableLocal(ProcessVariables.TRACKING_NUMBER, task.getVariable(ProcessVariables.TRACKING_NUMBER));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       check(task.getTaskDefinitionKey(), task::getVariable);
     }

@@ -1,0 +1,148 @@
+package id.lapor.security;
+
+import static id.lapor.support.ComplaintFixtures.BANGLI;
+import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
+import static id.lapor.support.ComplaintFixtures.BANGLI_PUPR;
+import static id.lapor.support.ComplaintFixtures.BANYUWANGI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import id.lapor.casework.ComplaintTasks;
+import id.lapor.casework.ProcessVariables;
+import id.lapor.complaint.Location;
+import id.lapor.complaint.NewComplaint;
+import id.lapor.intake.ComplaintIntake;
+import id.lapor.support.Browsers;
+import id.lapor.support.Casework;
+import id.lapor.support.ComplaintFixtures;
+import id.lapor.support.LaporTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The boundaries as people meet them, in a real headless Chromium: an OPD officer's Tasklist lists
+ * only the OPD's tasks, a province supervisor's Cockpit only the province's complaints, and a
+ * complaint that carries script or template code shows it as plain text in the Tasklist form.
+ * Screenshots: {@code target/browser-screenshots/}.
+ */
+@LaporTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebappsBrowserIntegrationTests {
+
+  static final String SCRIPT_TITLE = "<img src=x onerror=\"window.__xss='title'\"> Jalan rusak";
+  static final String SCRIPT_TEXT = "<script>window.__xss='text'</script> {{ 7 * 7 }} ${7*7} =7*7";
+
+  @LocalServerPort int port;
+  @Autowired ComplaintIntake intake;
+  @Autowired Casework casework;
+  @Autowired RepositoryService repositoryService;
+
+  Browsers browsers;
+  String dinkes;
+  String scripted;
+  String pupr;
+  String banyuwangi;
+
+  @BeforeAll
+  void complaintsAtSeveralOpdsAndABrowser() {
+    browsers = Browsers.launch();
+    dinkes = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.forward(dinkes, BANGLI_DINKES);
+    casework.dispose(dinkes, "petugas.bangli.dinkes");
+
+    NewComplaint base = ComplaintFixtures.aPublicComplaintIn(BANGLI);
+    scripted = intake.submit(new NewComplaint(base.classification(), SCRIPT_TITLE, SCRIPT_TEXT, base.category(),
+        base.incidentDate(), base.location(), base.channel(), base.privacy(), base.complainant())).trackingNumber();
+    casework.forward(scripted, BANGLI_DINKES);
+    casework.dispose(scripted, "petugas.bangli.dinkes");
+
+    pupr = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.forward(pupr, BANGLI_PUPR);
+
+    NewComplaint b = ComplaintFixtures.aPublicComplaintIn(BANYUWANGI);
+    banyuwangi = intake.submit(new NewComplaint(b.classification(), b.title(), b.description(), b.category(),
+        b.incidentDate(), new Location(BANYUWANGI, "Muncar", null, null), b.channel(), b.privacy(),
+        b.complainant())).trackingNumber();
+    casework.complete(banyuwangi, ComplaintTasks.VERIFY_COMPLAINT, "admin.banyuwangi", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "FORWARD", ProcessVariables.OPD_CODE, "35.10.dinkes"));
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browsers != null) {
+      browsers.close();
+    }
+  }
+
+  @Test
+  void anOpdOfficerSeesOnlyTheOpdsTasksAndScriptsInAComplaintStayText() {
+    Page page = loggedIn("petugas.bangli.dinkes", "/camunda/app/tasklist/default/");
+    page.waitForSelector("text=Pengaduan untuk kelompok saya");
+    waitFor(page, "text=" + dinkes, "tasklist-petugas-bangli-dinkes");
+    String list = page.innerText("body");
+    Browsers.screenshot(page, "tasklist-petugas-bangli-dinkes");
+    assertThat(list).contains(dinkes, scripted).doesNotContain(pupr, banyuwangi);
+
+    // the complaint with script and template code: shown as typed, nothing runs
+    page.locator("li", new Page.LocatorOptions().setHasText(scripted)).getByText("Prepare follow-up").first().click();
+    waitFor(page, "text=Tindak lanjut untuk pelapor", "tasklist-form-with-script-text");
+    @SuppressWarnings("unchecked")
+    List<String> values = (List<String>) page.evaluate(
+        "() => Array.from(document.querySelectorAll('input, textarea')).map(e => e.value)");
+    Browsers.screenshot(page, "tasklist-form-with-script-text");
+    assertThat(values).contains(SCRIPT_TITLE, SCRIPT_TEXT);
+    assertThat(page.evaluate("() => window.__xss === undefined")).as("no script ran").isEqualTo(true);
+    assertThat(page.innerHTML("body")).doesNotContain("<script>window.__xss").doesNotContain(">49<");
+  }
+
+  @Test
+  void aProvinceSupervisorSeesTheProvincesComplaintsInCockpitButNoOtherProvinces() {
+    String shared = repositoryService.createProcessDefinitionQuery().processDefinitionKey("ComplaintHandling")
+        .withoutTenantId().latestVersion().singleResult().getId();
+    Page page = loggedIn("supervisor.bali", "/camunda/app/cockpit/default/#/process-definition/" + shared
+        + "/runtime");
+    waitFor(page, "text=" + dinkes, "cockpit-supervisor-bali");
+    Browsers.screenshot(page, "cockpit-supervisor-bali");
+    assertThat(page.innerText("body")).contains(dinkes, pupr).doesNotContain(banyuwangi);
+
+    Page jatim = loggedIn("supervisor.jatim", "/camunda/app/cockpit/default/#/processes");
+    jatim.waitForSelector("text=Complaint handling", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    jatim.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + shared
+        + "/runtime");
+    jatim.waitForSelector("text=Process Instances", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    jatim.waitForTimeout(2000);
+    Browsers.screenshot(jatim, "cockpit-supervisor-jatim");
+    assertThat(jatim.innerText("body")).doesNotContain(dinkes, pupr);
+  }
+
+  /** Waits for what the page must show; on a timeout the screenshot shows what it showed instead. */
+  private static void waitFor(Page page, String selector, String screenshot) {
+    try {
+      page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(30_000));
+    } catch (RuntimeException e) {
+      Browsers.screenshot(page, screenshot + "-timeout");
+      throw e;
+    }
+  }
+
+  private Page loggedIn(String user, String path) {
+    Page page = browsers.newPage(1400, 900);
+    page.navigate("http://localhost:" + port + path);
+    page.waitForSelector("#username");
+    page.fill("#username", user);
+    page.fill("#password", "demo");
+    page.click("button[type=submit]");
+    page.waitForSelector("#username", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
+    // the part after # never reaches the server, so the login cannot return there by itself
+    page.navigate("http://localhost:" + port + path);
+    return page;
+  }
+}

@@ -1,0 +1,65 @@
+package id.lapor.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Headless Chromium for browser tests: Debian's {@code chromium} (installed by {@code .ci/run}),
+ * or the one {@code LAPOR_CHROMIUM} points to. Playwright downloads no browser. Without Chromium
+ * the tests are skipped locally, with a message, and fail in CI ({@code CI=true}).
+ */
+public final class Browsers implements AutoCloseable {
+
+  public static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+  static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+      "--disable-background-networking", "--no-first-run");
+
+  private final Playwright playwright;
+  private final Browser browser;
+
+  private Browsers(Playwright playwright, Browser browser) {
+    this.playwright = playwright;
+    this.browser = browser;
+  }
+
+  public static Browsers launch() {
+    Path chromium = Path.of(System.getenv().getOrDefault("LAPOR_CHROMIUM", "/usr/bin/chromium"));
+    if (!Files.isExecutable(chromium)) {
+      String message = "No Chromium at " + chromium + ": install Debian's chromium (bash .ci/run does) or set "
+          + "LAPOR_CHROMIUM";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException(message);
+      }
+      Assumptions.abort(message + "; browser tests skipped");
+    }
+    Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(chromium).setHeadless(true).setArgs(FLAGS));
+    return new Browsers(playwright, browser);
+  }
+
+  /** A fresh browser window (own cookies) of a desktop or phone size. */
+  public Page newPage(int width, int height) {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+        .setLocale("id-ID")).newPage();
+  }
+
+  /** Saves a screenshot for review under {@code target/browser-screenshots/}. */
+  public static void screenshot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}
