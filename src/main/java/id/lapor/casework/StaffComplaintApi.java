@@ -20,7 +20,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -93,10 +92,7 @@ class StaffComplaintApi {
   }
 
   private StaffScope scopeOf(Authentication caller) {
-    if (caller == null) {
-      return StaffScope.NOTHING;
-    }
-    return scopes.of(caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+    return scopes.of(caller);
   }
 
   private static Set<String> orNone(Set<String> codes) {

@@ -6,12 +6,10 @@ import id.lapor.complaint.TrafficLight;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
+import id.lapor.institutions.StaffScopes;
 import id.lapor.web.FieldProblem;
 import id.lapor.web.InvalidRequestException;
 import id.lapor.web.NotInScopeException;
-import id.lapor.institutions.StaffScopes;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,8 +56,7 @@ class TrafficLightApi {
       @RequestParam(defaultValue = "30") int days) {
     Institution region = institutions.findById(regionCode).orElseThrow(() -> new InvalidRequestException(
         List.of(new FieldProblem("regionCode", "is not a registered regency, city or province"))));
-    if (!scopes.of(caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())
-        .seesRegion(regionCode)) {
+    if (!scopes.of(caller).seesRegion(regionCode)) {
       throw new NotInScopeException("Region " + regionCode);
     }
     if (days < 1 || days > 3660) {

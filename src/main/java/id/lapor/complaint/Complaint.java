@@ -241,6 +241,12 @@ public class Complaint {
   /** Verified and forwarded (disposisi) to an OPD, which must follow up by the deadline. */
   public void forwardTo(String opd, Instant followUpDue, String actor, Instant now) {
     require(EnumSet.of(SUBMITTED), "forwarded");
+    handTo(opd, followUpDue);
+    record(TimelineEventType.FORWARDED, now, actor, opd, null, null, null);
+  }
+
+  /** The complaint waits at {@code opd}, unopened, until {@code followUpDue}. */
+  private void handTo(String opd, Instant followUpDue) {
     Objects.requireNonNull(opd);
     status = FORWARDED;
     opdCode = opd;
@@ -249,7 +255,6 @@ public class Complaint {
     currentDeadline = followUpDue;
     escalationLevel = EscalationLevel.NONE;
     resetLight();
-    record(TimelineEventType.FORWARDED, now, actor, opd, null, null, null);
   }
 
   /**
@@ -322,18 +327,11 @@ public class Complaint {
    */
   public void reassignTo(String opd, String reason, Instant followUpDue, String actor, Instant now) {
     require(EnumSet.of(FORWARDED, IN_PROGRESS), "reassigned");
-    Objects.requireNonNull(opd);
     String why = required(reason);
     if (opd.equals(opdCode)) {
       throw new IllegalArgumentException("the complaint is already at " + opd);
     }
-    status = FORWARDED;
-    opdCode = opd;
-    handlerCode = opd;
-    officer = null;
-    currentDeadline = followUpDue;
-    escalationLevel = EscalationLevel.NONE;
-    resetLight();
+    handTo(opd, followUpDue);
     record(TimelineEventType.REASSIGNED, now, actor, opd, null, why, null);
   }
 

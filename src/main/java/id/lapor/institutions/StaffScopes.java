@@ -3,6 +3,8 @@ package id.lapor.institutions;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,6 +16,14 @@ public class StaffScopes {
 
   StaffScopes(Institutions institutions) {
     this.institutions = institutions;
+  }
+
+  /** The scope of a logged-in staff member (whose authorities are their Camunda groups). */
+  public StaffScope of(Authentication caller) {
+    if (caller == null || !caller.isAuthenticated()) {
+      return StaffScope.NOTHING;
+    }
+    return of(caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
   }
 
   @Transactional(readOnly = true)

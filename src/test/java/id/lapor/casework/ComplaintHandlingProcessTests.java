@@ -343,12 +343,8 @@ class ComplaintHandlingProcessTests {
 
   @Test
   void supervisorReassignsAnOverdueComplaintToAnotherOpdWhichStartsAFreshPeriod() {
-    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    Submission s = overdueAtTheOfficer();
     ProcessInstance pi = instance(s);
-    casework.forward(s.trackingNumber(), BANGLI_DINKES);
-    casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
-    casework.advanceClockPast(task(pi).getDueDate());
-    casework.fireDueTimers(pi.getId());
     assertThat(pi).isWaitingAt(PREPARE_FOLLOW_UP, SUPERVISE_OVERDUE_COMPLAINT);
 
     assertThatThrownBy(() -> casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali",
@@ -378,12 +374,8 @@ class ComplaintHandlingProcessTests {
 
   @Test
   void supervisorExtendsTheDeadlineOnceForAReasonTheComplainantSees() {
-    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    Submission s = overdueAtTheOfficer();
     ProcessInstance pi = instance(s);
-    casework.forward(s.trackingNumber(), BANGLI_DINKES);
-    casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
-    casework.advanceClockPast(task(pi).getDueDate());
-    casework.fireDueTimers(pi.getId());
 
     casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "admin.bangli", Map.of(
         ProcessVariables.SUPERVISION_ACTION, "EXTEND",
@@ -476,6 +468,16 @@ class ComplaintHandlingProcessTests {
         .noneMatch(v -> v.contains("Komang") || v.contains("example.org") || v.contains("Obat hipertensi"));
     assertThat(variables).containsKeys(ProcessVariables.COMPLAINT_ID, ProcessVariables.TRACKING_NUMBER,
         ProcessVariables.OPD_CODE, ProcessVariables.FOLLOW_UP_DUE);
+  }
+
+  /** A Bangli complaint disposed to the officer, past its follow-up deadline: under supervision. */
+  private Submission overdueAtTheOfficer() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    casework.forward(s.trackingNumber(), BANGLI_DINKES);
+    casework.dispose(s.trackingNumber(), "petugas.bangli.dinkes");
+    casework.advanceClockPast(casework.task(s.trackingNumber(), PREPARE_FOLLOW_UP).getDueDate());
+    casework.fireDueTimers(instance(s).getId());
+    return s;
   }
 
   private ProcessInstance instance(Submission s) {
