@@ -1,30 +1,38 @@
 package id.lapor.security;
 
 import id.lapor.institutions.InstitutionGroups;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Which doors need a login, all checked against Camunda's identity store (users, groups,
@@ -133,18 +141,37 @@ class SecurityConfiguration {
 
   /**
    * Authenticates the Camunda webapps' login request ({@code username}/{@code password} form fields)
-   * with the same provider and stores it in the session, then lets Camunda's own handler answer.
+   * with the same provider, lets Camunda's own handler answer, and keeps the login in the session.
    */
-  private static UsernamePasswordAuthenticationFilter webappLoginBridge(CamundaIdentityAuthenticationProvider provider,
+  private static OncePerRequestFilter webappLoginBridge(CamundaIdentityAuthenticationProvider provider,
       RequestMatcher camundaLogin) {
-    var filter = new UsernamePasswordAuthenticationFilter(new ProviderManager(provider));
-    filter.setRequiresAuthenticationRequestMatcher(camundaLogin);
-    filter.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
-    filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-    filter.setContinueChainBeforeSuccessfulAuthentication(true);
-    filter.setAuthenticationSuccessHandler((request, response, authentication) -> { });
-    filter.setAuthenticationFailureHandler(
-        (request, response, exception) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED));
-    return filter;
+    var contexts = new HttpSessionSecurityContextRepository();
+    return new OncePerRequestFilter() {
+      @Override
+      protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !camundaLogin.matches(request);
+      }
+
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        Authentication user;
+        try {
+          user = provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+              request.getParameter("username"), request.getParameter("password")));
+        } catch (AuthenticationException e) {
+          response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+          return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(user);
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+        // into the session Camunda's login leaves behind (it renews the session against fixation)
+        if (response.getStatus() < HttpServletResponse.SC_BAD_REQUEST && request.getSession(false) != null) {
+          contexts.saveContext(context, request, response);
+        }
+      }
+    };
   }
 }

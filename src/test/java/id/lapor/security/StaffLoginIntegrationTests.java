@@ -75,6 +75,19 @@ class StaffLoginIntegrationTests {
     HttpResponse<String> out = browser.post("/camunda/api/admin/auth/user/default/logout", "");
     assertThat(out.statusCode()).isEqualTo(200);
     assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+
+    // the login form the webapps show after such a logout opens the same one session again (the page
+    // first fetches the engines, which hands out Camunda's CSRF token)
+    assertThat(browser.get("/camunda/api/engine/engine/").statusCode()).isEqualTo(200);
+    String xsrf = browser.cookie("XSRF-TOKEN");
+    assertThat(browser.post("/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=petugas.bangli.dinkes&password=salah", xsrf).statusCode()).isEqualTo(401);
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofMinutes(4).toMillis()));
+    HttpResponse<String> relogin = browser.post("/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=petugas.bangli.dinkes&password=demo", xsrf);
+    assertThat(relogin.statusCode()).as(relogin.headers() + " " + relogin.body()).isEqualTo(200);
+    assertThat(browser.get("/camunda/api/admin/auth/user/default").body()).contains("petugas.bangli.dinkes");
+    assertThat(browser.get("/api/staff/complaints").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -138,8 +151,17 @@ class StaffLoginIntegrationTests {
     }
 
     HttpResponse<String> post(String path, String form) throws Exception {
-      return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      return post(path, form, null);
+    }
+
+    HttpResponse<String> post(String path, String form, String xsrfToken) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+          .header("Content-Type", "application/x-www-form-urlencoded");
+      if (xsrfToken != null) {
+        request.header("X-XSRF-TOKEN", xsrfToken);
+      }
+      return client.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+          HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> login(String user, String password) throws Exception {
@@ -151,7 +173,11 @@ class StaffLoginIntegrationTests {
     }
 
     String session() {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+      return cookie("JSESSIONID");
+    }
+
+    String cookie(String name) {
+      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
           .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
