@@ -146,11 +146,20 @@ class ComplaintFormView {
     return c.getOfficer().map(o -> handler + " — " + o).orElse(handler);
   }
 
+  /**
+   * The complainant's contact, for the regency's admins only (who may need to reach them, anonymous
+   * complainants included); anyone else reading the form (a supervisor, the national admins) sees
+   * that it is withheld.
+   */
   private String complainant(Complaint c) {
-    if (c.getPrivacy() == Privacy.ANONYMOUS) {
-      return label("form.anonymous");
+    var viewer = identityService.getCurrentAuthentication();
+    boolean regencyAdmin = viewer != null && viewer.getGroupIds() != null
+        && viewer.getGroupIds().contains(InstitutionGroups.regencyAdmins(c.getAddressedRegionCode()));
+    if (!regencyAdmin) {
+      return label("form.contactWithheld");
     }
-    return c.getComplainant().map(p -> {
+    String prefix = c.getPrivacy() == Privacy.ANONYMOUS ? label("form.anonymous") + " — " : "";
+    return prefix + c.getComplainant().map(p -> {
       StringJoiner j = new StringJoiner(" · ");
       for (String part : new String[] {p.getName(), p.getEmail(), p.getPhone()}) {
         if (part != null && !part.isBlank()) {

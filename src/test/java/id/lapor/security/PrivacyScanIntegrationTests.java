@@ -69,6 +69,13 @@ class PrivacyScanIntegrationTests {
     ResponseEntity<String> form = http.withBasicAuth("admin.bangli", "demo")
         .getForEntity("/engine-rest/task/" + verify + "/form-variables", String.class);
     assertThat(form.getBody()).as("the verifying admin sees the contact").contains(EMAIL);
+    for (String other : java.util.List.of("supervisor.bali", "admin.nasional")) {
+      ResponseEntity<String> read = http.withBasicAuth(other, "demo")
+          .getForEntity("/engine-rest/task/" + verify + "/form-variables", String.class);
+      assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(read.getBody()).as(other + " reads the form but not the contact").doesNotContain(EMAIL, NAME, PHONE)
+          .contains("Hanya untuk admin");
+    }
     casework.forward(tn, BANGLI_DINKES);
     casework.dispose(tn, "petugas.bangli.dinkes");
     String pi = casework.task(tn, ComplaintTasks.PREPARE_FOLLOW_UP).getProcessInstanceId();
