@@ -30,6 +30,12 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   Page<Complaint> visibleTo(boolean everything, Collection<String> regencies, Collection<String> opds,
       ComplaintStatus status, Pageable page);
 
+  long countBySubmittedAtGreaterThanEqual(Instant since);
+
+  long countByAnsweredAtGreaterThanEqual(Instant since);
+
+  long countByStatusAndClosedAtGreaterThanEqual(ComplaintStatus status, Instant since);
+
   default Complaint getByTrackingNumber(String trackingNumber) {
     return findByTrackingNumber(trackingNumber)
         .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));

@@ -49,8 +49,8 @@ class PublicDoorLimits extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/api/complaints") || path.startsWith("/open311/") || path.startsWith("/portal")
-        || path.startsWith("/channels/"));
+    return !(path.startsWith("/api/complaints") || path.startsWith("/open311/") || path.startsWith("/lapor")
+        || path.startsWith("/lacak") || path.startsWith("/channels/"));
   }
 
   @Override

@@ -52,6 +52,12 @@ public final class Browsers implements AutoCloseable {
         .setLocale("id-ID")).newPage();
   }
 
+  /** A phone-sized window with JavaScript switched off, as on a basic phone browser. */
+  public Page newPhoneWithoutJavaScript() {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("id-ID")
+        .setJavaScriptEnabled(false).setIsMobile(true)).newPage();
+  }
+
   /** Saves a screenshot for review under {@code target/browser-screenshots/}. */
   public static void screenshot(Page page, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));

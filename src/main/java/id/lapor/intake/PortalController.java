@@ -1,0 +1,259 @@
+package id.lapor.intake;
+
+import id.lapor.complaint.Category;
+import id.lapor.complaint.Channel;
+import id.lapor.complaint.Classification;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.FollowUpTokenRejectedException;
+import id.lapor.complaint.IllegalComplaintTransitionException;
+import id.lapor.complaint.Privacy;
+import id.lapor.complaint.ReplyDecision;
+import id.lapor.institutions.Institution;
+import id.lapor.institutions.Institutions;
+import id.lapor.web.FieldProblem;
+import id.lapor.web.InvalidRequestException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The citizen portal, rendered on the server (works without JavaScript, on a cheap phone):
+ * home with last month's figures, submit, confirmation with the private follow-up link, tracking
+ * with the timeline, and — with the follow-up token — replying to the follow-up or supplying what
+ * the admin asked for. Submissions go through the same validation and intake as the API; a failed
+ * one shows each problem next to its field and keeps what was typed.
+ */
+@Controller
+class PortalController {
+
+  static final Pattern TRACKING_NUMBER = Pattern.compile("LPR-\\d{4}-[A-Z0-9]{6}");
+
+  private final ComplaintIntake intake;
+  private final SubmissionValidator validator;
+  private final Complaints complaints;
+  private final ComplaintStatusViews views;
+  private final Institutions institutions;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  PortalController(ComplaintIntake intake, SubmissionValidator validator, Complaints complaints,
+      ComplaintStatusViews views, Institutions institutions, MessageSource messages, Clock clock) {
+    this.intake = intake;
+    this.validator = validator;
+    this.complaints = complaints;
+    this.views = views;
+    this.institutions = institutions;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping("/")
+  @Transactional(readOnly = true)
+  String home(Model model) {
+    Instant since = clock.instant().minus(Duration.ofDays(30));
+    model.addAttribute("received", complaints.countBySubmittedAtGreaterThanEqual(since));
+    model.addAttribute("answered", complaints.countByAnsweredAtGreaterThanEqual(since));
+    model.addAttribute("resolved", complaints.countByStatusAndClosedAtGreaterThanEqual(ComplaintStatus.RESOLVED,
+        since));
+    return "portal/home";
+  }
+
+  @GetMapping("/lapor")
+  String submitForm(Model model) {
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", new PortalSubmission());
+    }
+    choices(model);
+    return "portal/submit";
+  }
+
+  @PostMapping("/lapor")
+  String submit(@ModelAttribute("form") PortalSubmission form, Model model, Locale locale,
+      RedirectAttributes redirect) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Double latitude = number(form.getLatitude(), "location.latitude", problems);
+    Double longitude = number(form.getLongitude(), "location.longitude", problems);
+    try {
+      var report = validator.validate(form.toRequest(latitude, longitude), Channel.WEB);
+      if (!problems.isEmpty()) {
+        throw new InvalidRequestException(problems);
+      }
+      var submission = intake.submit(report);
+      redirect.addFlashAttribute("trackingNumber", submission.trackingNumber());
+      redirect.addFlashAttribute("followUpToken", submission.followUpToken());
+      redirect.addFlashAttribute("verificationDue", submission.verificationDue());
+      redirect.addFlashAttribute("regionCode", report.location().regionCode());
+      return "redirect:/lapor/terkirim";
+    } catch (InvalidRequestException e) {
+      problems.addAll(e.getProblems());
+      model.addAttribute("errors", errors(problems, locale));
+      choices(model);
+      return "portal/submit";
+    }
+  }
+
+  @GetMapping("/lapor/terkirim")
+  String submitted(Model model) {
+    if (!model.containsAttribute("trackingNumber")) {
+      return "redirect:/lacak";
+    }
+    String region = (String) model.getAttribute("regionCode");
+    ZoneId zone = institutions.findById(region).map(Institution::getTimeZone).orElse(ZoneId.of("Asia/Jakarta"));
+    model.addAttribute("verificationDueText", at((Instant) model.getAttribute("verificationDue"), zone,
+        Locale.forLanguageTag("id")));
+    return "portal/submitted";
+  }
+
+  @GetMapping("/lacak")
+  String trackForm(@RequestParam(name = "nomor", required = false) String number, Model model) {
+    if (number != null && !number.isBlank()) {
+      String tn = number.strip().toUpperCase(Locale.ROOT);
+      if (TRACKING_NUMBER.matcher(tn).matches() && complaints.existsByTrackingNumber(tn)) {
+        return "redirect:/lacak/" + tn;
+      }
+      model.addAttribute("notFound", true);
+      model.addAttribute("number", number);
+    }
+    return "portal/track-form";
+  }
+
+  @GetMapping("/lacak/{trackingNumber}")
+  @Transactional(readOnly = true)
+  String track(@PathVariable String trackingNumber, @RequestParam(name = "token", required = false) String token,
+      Model model, Locale locale) {
+    Complaint c = complaints.findByTrackingNumber(trackingNumber).orElse(null);
+    if (c == null) {
+      model.addAttribute("notFound", true);
+      model.addAttribute("number", trackingNumber);
+      return "portal/track-form";
+    }
+    boolean tokenValid = token != null && c.acceptsToken(token);
+    if (token != null && !tokenValid) {
+      model.addAttribute("tokenRejected", true);
+    }
+    ComplaintStatusView view = views.of(c, tokenValid, locale);
+    ZoneId zone = institutions.findById(c.getAddressedRegionCode()).map(Institution::getTimeZone)
+        .orElse(ZoneId.of("Asia/Jakarta"));
+    model.addAttribute("c", view);
+    model.addAttribute("deadline", view.currentDeadline() == null ? null : at(view.currentDeadline(), zone, locale));
+    model.addAttribute("times", view.timeline().stream().map(e -> at(e.at(), zone, locale)).toList());
+    model.addAttribute("token", tokenValid ? token : null);
+    model.addAttribute("canReply", tokenValid && c.getStatus() == ComplaintStatus.ANSWERED);
+    model.addAttribute("canSupplement", tokenValid && c.getStatus() == ComplaintStatus.AWAITING_INFORMATION);
+    return "portal/track";
+  }
+
+  @PostMapping("/lacak/{trackingNumber}/tanggapan")
+  String reply(@PathVariable String trackingNumber, @RequestParam(required = false) String token,
+      @RequestParam(required = false) String decision, @RequestParam(required = false) Integer rating,
+      @RequestParam(required = false) String comment, Locale locale, RedirectAttributes redirect) {
+    List<FieldProblem> problems = new ArrayList<>();
+    ReplyDecision d = "ACCEPT".equals(decision) ? ReplyDecision.ACCEPT
+        : "DISPUTE".equals(decision) ? ReplyDecision.DISPUTE : null;
+    if (d == null) {
+      problems.add(new FieldProblem("decision", "is required (ACCEPT or DISPUTE)"));
+    }
+    if (rating != null && (rating < 1 || rating > 5)) {
+      problems.add(new FieldProblem("rating", "must be between 1 and 5"));
+    }
+    String text = SubmissionValidator.text("comment", comment, SubmissionValidator.DESCRIPTION_MAX,
+        d == ReplyDecision.DISPUTE, problems);
+    return act(trackingNumber, token, problems, () -> intake.reply(trackingNumber, token, d, rating, text),
+        "replied", locale, redirect);
+  }
+
+  @PostMapping("/lacak/{trackingNumber}/lengkapi")
+  String supplement(@PathVariable String trackingNumber, @RequestParam(required = false) String token,
+      @RequestParam(required = false) String text, Locale locale, RedirectAttributes redirect) {
+    List<FieldProblem> problems = new ArrayList<>();
+    String supplied = SubmissionValidator.text("text", text, SubmissionValidator.DESCRIPTION_MAX, true, problems);
+    return act(trackingNumber, token, problems, () -> intake.supplement(trackingNumber, token, supplied),
+        "supplemented", locale, redirect);
+  }
+
+  private String act(String trackingNumber, String token, List<FieldProblem> problems, Runnable action,
+      String done, Locale locale, RedirectAttributes redirect) {
+    if (problems.isEmpty()) {
+      try {
+        action.run();
+        redirect.addFlashAttribute("done", done);
+        return "redirect:/lacak/" + trackingNumber + "?token=" + UriUtils.encodeQueryParam(token, "UTF-8");
+      } catch (FollowUpTokenRejectedException e) {
+        problems.add(new FieldProblem("token", "token"));
+      } catch (IllegalComplaintTransitionException e) {
+        problems.add(new FieldProblem("state", "state"));
+      }
+    }
+    redirect.addFlashAttribute("errors", errors(problems, locale));
+    return "redirect:/lacak/" + trackingNumber + "?token=" + UriUtils.encodeQueryParam(token == null ? "" : token,
+        "UTF-8");
+  }
+
+  private void choices(Model model) {
+    Map<String, List<Institution>> regions = new LinkedHashMap<>();
+    for (Institution regency : institutions.regencies()) {
+      String province = institutions.findById(regency.getParentCode()).map(Institution::getName)
+          .orElse(regency.getParentCode());
+      regions.computeIfAbsent(province, p -> new ArrayList<>()).add(regency);
+    }
+    model.addAttribute("regions", regions);
+    model.addAttribute("classifications", Classification.values());
+    model.addAttribute("categories", Category.values());
+    model.addAttribute("privacies", Privacy.values());
+  }
+
+  /** Each problem in the visitor's language, keyed by the form field it belongs next to. */
+  private Map<String, String> errors(List<FieldProblem> problems, Locale locale) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldProblem p : problems) {
+      String field = p.field().replace("location.", "").replace("complainant.", "");
+      errors.merge(field, messages.getMessage("portal.problem." + PortalProblems.code(p), null,
+          p.message(), locale), (a, b) -> a + " " + b);
+    }
+    return errors;
+  }
+
+  private static Double number(String value, String field, List<FieldProblem> problems) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Double.valueOf(value.strip().replace(',', '.'));
+    } catch (NumberFormatException e) {
+      problems.add(new FieldProblem(field, "must be a number"));
+      return null;
+    }
+  }
+
+  private static String at(Instant instant, ZoneId zone, Locale locale) {
+    String zoneName = switch (zone.getId()) {
+      case "Asia/Makassar" -> "WITA";
+      case "Asia/Jayapura" -> "WIT";
+      default -> "WIB";
+    };
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        .format(instant.atZone(zone)) + " " + zoneName;
+  }
+}

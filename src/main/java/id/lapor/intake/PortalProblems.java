@@ -1,0 +1,56 @@
+package id.lapor.intake;
+
+import id.lapor.web.FieldProblem;
+
+/**
+ * Names the kind of a validation problem, so the portal can say it in the visitor's language
+ * ({@code portal.problem.<code>} in messages*.properties) while the rules stay those of the API.
+ */
+final class PortalProblems {
+
+  private PortalProblems() {}
+
+  static String code(FieldProblem p) {
+    String m = p.message();
+    if (p.field().equals("token") || p.field().equals("state")) {
+      return p.field();
+    }
+    if (m.startsWith("is required unless privacy")) {
+      return "contactRequired";
+    }
+    if (m.startsWith("is required")) {
+      return "required";
+    }
+    if (m.startsWith("must be at most")) {
+      return "tooLong";
+    }
+    if (m.startsWith("must be one of")) {
+      return "choose";
+    }
+    if (m.startsWith("is not a registered")) {
+      return "region";
+    }
+    if (m.startsWith("must not be in the future")) {
+      return "future";
+    }
+    if (m.startsWith("must be a date")) {
+      return "date";
+    }
+    if (m.startsWith("latitude and longitude")) {
+      return "pair";
+    }
+    if (m.startsWith("must be between") || m.startsWith("must be a number")) {
+      return "number";
+    }
+    if (m.startsWith("is not an email")) {
+      return "email";
+    }
+    if (m.startsWith("is not a phone")) {
+      return "phone";
+    }
+    if (m.startsWith("needs an email")) {
+      return "contact";
+    }
+    return "invalid";
+  }
+}

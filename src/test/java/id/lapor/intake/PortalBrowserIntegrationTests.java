@@ -1,0 +1,119 @@
+package id.lapor.intake;
+
+import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.Complaints;
+import id.lapor.support.Browsers;
+import id.lapor.support.Casework;
+import id.lapor.support.LaporTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A citizen on a phone, with JavaScript off, in a real headless Chromium: a submission with
+ * mistakes shows each next to its field and keeps what was typed; the corrected one gets a tracking
+ * number and the private link; the tracking page shows the timeline; after the follow-up the
+ * complainant disputes without a reason (refused), then accepts with a rating. The language switch
+ * works. Screenshots: {@code target/browser-screenshots/portal-*.png}.
+ */
+@LaporTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired Casework casework;
+  @Autowired Complaints complaints;
+
+  Browsers browsers;
+
+  @BeforeAll
+  void browser() {
+    browsers = Browsers.launch();
+  }
+
+  @AfterAll
+  void close() {
+    if (browsers != null) {
+      browsers.close();
+    }
+  }
+
+  @Test
+  void aCitizenSubmitsTracksAndRepliesOnAPhoneWithoutJavaScript() {
+    Page page = browsers.newPhoneWithoutJavaScript();
+    page.navigate(url("/"));
+    assertThat(page.textContent("h1")).isEqualTo("Sampaikan pengaduan Anda");
+    Browsers.screenshot(page, "portal-home");
+
+    page.click("text=Buat laporan >> nth=0");
+    page.fill("#title", "Lampu jalan mati di Jl. Merdeka");
+    page.fill("#email", "bukan-email");
+    page.click("button[type=submit]");
+    Browsers.screenshot(page, "portal-submit-errors");
+    assertThat(page.textContent(".error-summary")).contains("belum terkirim");
+    assertThat(page.inputValue("#title")).as("what was typed is kept").isEqualTo("Lampu jalan mati di Jl. Merdeka");
+    assertThat(page.textContent("#description-error")).contains("Wajib diisi");
+    assertThat(page.locator("#email").evaluate("e => e.previousElementSibling.textContent").toString())
+        .contains("email tidak valid");
+
+    page.fill("#description", "Sudah seminggu lampu jalan di depan SD 2 mati, anak-anak pulang les dalam gelap.");
+    page.selectOption("#category", "INFRASTRUKTUR");
+    page.selectOption("#regionCode", "51.06");
+    page.fill("#district", "Susut");
+    page.fill("#name", "Made Warga");
+    page.fill("#email", "made.warga@example.org");
+    page.click("button[type=submit]");
+    Browsers.screenshot(page, "portal-submitted");
+    String tn = page.textContent("#tracking-number").strip();
+    assertThat(tn).matches("LPR-\\d{4}-[A-Z0-9]{6}");
+    String privateLink = page.getAttribute("#private-link", "href");
+    assertThat(privateLink).contains("/lacak/" + tn, "token=");
+
+    page.navigate(url(privateLink));
+    assertThat(page.textContent("#status")).isEqualTo("Menunggu verifikasi");
+    assertThat(page.isVisible("#reply")).isFalse();
+    Browsers.screenshot(page, "portal-track");
+
+    casework.forward(tn, BANGLI_DINKES);
+    casework.dispose(tn, "petugas.bangli.dinkes");
+    casework.postFollowUp(tn, "Lampu sudah diganti oleh Dinas PUPR hari ini.");
+    page.navigate(url(privateLink));
+    assertThat(page.textContent("main")).contains("Lampu sudah diganti oleh Dinas PUPR hari ini.");
+    page.check("#decision-dispute");
+    page.click("#reply button[type=submit]");
+    assertThat(page.textContent(".error-summary")).contains("Wajib diisi");
+    page.check("#decision-accept");
+    page.check("#rating-5");
+    page.click("#reply button[type=submit]");
+    Browsers.screenshot(page, "portal-replied");
+    assertThat(page.textContent(".notice")).contains("tanggapan Anda tercatat");
+    assertThat(page.textContent("#status")).isEqualTo("Selesai");
+    assertThat(complaints.getByTrackingNumber(tn).getStatus()).isEqualTo(ComplaintStatus.RESOLVED);
+  }
+
+  @Test
+  void switchesBetweenIndonesianAndEnglish() {
+    Page page = browsers.newPage(1280, 900);
+    page.navigate(url("/lapor"));
+    assertThat(page.textContent("h1")).isEqualTo("Buat laporan");
+    page.click("header >> text=EN");
+    assertThat(page.textContent("h1")).isEqualTo("Submit a complaint");
+    assertThat(page.textContent("main")).contains("Who may see this complaint");
+    page.navigate(url("/"));
+    assertThat(page.textContent("h1")).as("remembered").isEqualTo("Tell us what went wrong");
+    Browsers.screenshot(page, "portal-home-en");
+    page.click("header >> text=ID");
+    assertThat(page.textContent("h1")).isEqualTo("Sampaikan pengaduan Anda");
+  }
+
+  private String url(String path) {
+    return path.startsWith("http") ? path : "http://localhost:" + port + path;
+  }
+}
