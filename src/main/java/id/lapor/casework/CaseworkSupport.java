@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseworkSupport {
 
+  /** Event sub-process of model versions before the SOP's escalation chain. */
+  static final String LEGACY_NATIONAL_ESCALATION = "EventSubProcess_NationalEscalation";
+
   private final Complaints complaints;
   private final SopDeadlines sopDeadlines;
   private final Clock clock;
@@ -77,6 +80,10 @@ class CaseworkSupport {
         date(sop.due(SopStep.SECOND_ESCALATION, followUpDue)));
     execution.setVariable(ProcessVariables.FIRST_ESCALATION_TO, sop.escalation(1).name());
     execution.setVariable(ProcessVariables.SECOND_ESCALATION_TO, sop.escalation(2).name());
+    if (execution.getBpmnModelInstance().getModelElementById(LEGACY_NATIONAL_ESCALATION) != null) {
+      // a complaint still on a model version before the escalation chain: its timer reads this name
+      execution.setVariable("nationalEscalationDue", date(sop.due(SopStep.SECOND_ESCALATION, followUpDue)));
+    }
     return followUpDue;
   }
 

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component("escalateComplaintDelegate")
 class EscalateComplaintDelegate implements JavaDelegate {
 
+  /** Input of the escalation tasks in model versions before the SOP's escalation chain. */
+  static final String LEGACY_LEVEL_INPUT = "escalationLevel";
+
   private final CaseworkSupport support;
 
   EscalateComplaintDelegate(CaseworkSupport support) {
@@ -32,13 +35,17 @@ class EscalateComplaintDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
-    boolean first = !"2".equals(text(execution, ProcessVariables.ESCALATION_STAGE));
-    var level = EscalationLevel.valueOf(text(execution,
-        first ? ProcessVariables.FIRST_ESCALATION_TO : ProcessVariables.SECOND_ESCALATION_TO));
+    var sop = support.sop(complaint);
+    String stage = text(execution, ProcessVariables.ESCALATION_STAGE);
+    String legacyLevel = text(execution, LEGACY_LEVEL_INPUT);
+    boolean first = stage != null ? !"2".equals(stage) : !EscalationLevel.NATIONAL.name().equals(legacyLevel);
+    String planned = text(execution, first ? ProcessVariables.FIRST_ESCALATION_TO : ProcessVariables.SECOND_ESCALATION_TO);
+    // complaints started on a model version before the escalation chain carry the level as input
+    var level = planned != null ? EscalationLevel.valueOf(planned)
+        : legacyLevel != null ? EscalationLevel.valueOf(legacyLevel) : sop.escalation(first ? 1 : 2);
     String regency = text(execution, ProcessVariables.REGION_CODE);
     String province = text(execution, ProcessVariables.PROVINCE_CODE);
     Instant now = support.now();
-    var sop = support.sop(complaint);
     complaint.escalate(level, target(level, regency, province), now);
     if (first && sop.sanctionNotice()) {
       complaint.recordSanctionNotice(now);
@@ -47,6 +54,10 @@ class EscalateComplaintDelegate implements JavaDelegate {
         String.join(",", supervisors(level, regency, province)));
     execution.setVariable(first ? ProcessVariables.FIRST_SUPERVISION_DUE : ProcessVariables.SECOND_SUPERVISION_DUE,
         date(sop.due(SopStep.SUPERVISION, now)));
+    if (stage == null) {
+      execution.setVariable(first ? "provinceSupervisionDue" : "nationalSupervisionDue",
+          date(sop.due(SopStep.SUPERVISION, now)));
+    }
   }
 
   /** The institution an escalation goes to. */

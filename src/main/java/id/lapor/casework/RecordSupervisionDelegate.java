@@ -4,6 +4,8 @@ import static id.lapor.casework.CaseworkSupport.text;
 
 import id.lapor.deadlines.SopStep;
 import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component("recordSupervisionDelegate")
 class RecordSupervisionDelegate implements JavaDelegate {
 
+  /** Catches the restart of the OPD stage after a reassignment or extension. */
+  static final String RESTART_BOUNDARY = "Event_OpdStageRestarted";
+
   private final CaseworkSupport support;
 
   RecordSupervisionDelegate(CaseworkSupport support) {
@@ -29,7 +34,16 @@ class RecordSupervisionDelegate implements JavaDelegate {
     String note = text(execution, ProcessVariables.SUPERVISION_NOTE);
     String actor = support.actor();
     Instant now = support.now();
-    switch (SupervisionAction.valueOf(text(execution, ProcessVariables.SUPERVISION_ACTION))) {
+    String chosen = text(execution, ProcessVariables.SUPERVISION_ACTION);
+    // model versions before the supervisor's choices only know the push
+    SupervisionAction action = chosen == null ? SupervisionAction.PUSH : SupervisionAction.valueOf(chosen);
+    if (action != SupervisionAction.PUSH
+        && execution.getBpmnModelInstance().getModelElementById(RESTART_BOUNDARY) == null) {
+      String problem = ProcessVariables.SUPERVISION_ACTION + ": this complaint runs on an older version of the "
+          + "SOP, which only knows PUSH; an operator can migrate it to the current version to reassign or extend";
+      throw new FormFieldValidationException(List.of(problem), problem);
+    }
+    switch (action) {
       case PUSH -> complaint.recordSupervision(note, actor, now);
       case REASSIGN -> {
         String opd = text(execution, ProcessVariables.REASSIGN_OPD_CODE);
