@@ -1,5 +1,6 @@
 package id.lapor.intake;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lapor.complaint.Channel;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
@@ -15,9 +16,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,14 +38,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ComplaintApi {
 
   static final String TOKEN_HEADER = "Follow-Up-Token";
+  static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
   private final ComplaintIntake intake;
   private final SubmissionValidator validator;
   private final Complaints complaints;
   private final ComplaintStatusViews views;
+  private final IdempotentSubmissions idempotent;
+  private final ObjectMapper json;
 
   ComplaintApi(ComplaintIntake intake, SubmissionValidator validator, Complaints complaints,
-      ComplaintStatusViews views) {
+      ComplaintStatusViews views, IdempotentSubmissions idempotent, ObjectMapper json) {
+    this.idempotent = idempotent;
+    this.json = json;
     this.intake = intake;
     this.validator = validator;
     this.complaints = complaints;
@@ -53,12 +63,64 @@ class ComplaintApi {
           + "in this answer; keep it to supplement or reply later.")
   @ApiResponse(responseCode = "201", description = "Received; Location is the status URL")
   @ApiResponse(responseCode = "400", description = "Invalid fields, all named in `errors`; nothing stored")
-  ResponseEntity<SubmissionResponse> submit(@RequestBody SubmitComplaintRequest request) {
-    var submission = intake.submit(validator.validate(request, Channel.API));
+  ResponseEntity<SubmissionResponse> submit(@RequestBody SubmitComplaintRequest request,
+      @Parameter(description = "Any unique string (a UUID) per complaint; a retry with the same key and body gets "
+          + "the first answer instead of a second complaint (kept 24 hours)")
+      @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey) {
+    var report = validator.validate(request, Channel.API);
+    if (idempotencyKey == null) {
+      return created(intake.submit(report), false);
+    }
+    if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+      throw new InvalidRequestException(List.of(new FieldProblem(IDEMPOTENCY_HEADER, "1 to 255 characters")));
+    }
+    String fingerprint = fingerprint(request);
+    var previous = idempotent.previous(idempotencyKey, fingerprint);
+    if (previous.isPresent()) {
+      return created(previous.get(), true);
+    }
+    try {
+      return created(idempotent.submit(idempotencyKey, fingerprint, report), false);
+    } catch (DataIntegrityViolationException e) {
+      throw new ConcurrentSubmissionException();
+    }
+  }
+
+  private static ResponseEntity<SubmissionResponse> created(ComplaintIntake.Submission submission, boolean replayed) {
     URI statusUrl = URI.create("/api/complaints/" + submission.trackingNumber());
-    return ResponseEntity.created(statusUrl)
+    return ResponseEntity.created(statusUrl).header("Idempotent-Replayed", Boolean.toString(replayed))
         .body(new SubmissionResponse(submission.trackingNumber(), submission.followUpToken(), statusUrl.toString()));
   }
+
+  private String fingerprint(SubmitComplaintRequest request) {
+    try {
+      return json.writeValueAsString(request);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @ExceptionHandler(IdempotentSubmissions.IdempotencyKeyReusedException.class)
+  ProblemDetail keyReused() {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+        "This Idempotency-Key was used for a different complaint; use a new key for a new complaint.");
+  }
+
+  @ExceptionHandler(ConcurrentSubmissionException.class)
+  ProblemDetail concurrent() {
+    return problem(HttpStatus.CONFLICT, "idempotency-in-progress", "Request in progress",
+        "A request with this Idempotency-Key is being handled; retry in a moment to get its answer.");
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(URI.create("urn:lapor:problem:" + type));
+    p.setTitle(title);
+    return p;
+  }
+
+  /** Two first requests with one key raced; the other one won. */
+  static class ConcurrentSubmissionException extends RuntimeException {}
 
   @GetMapping("/{trackingNumber}")
   @Operation(summary = "Public status and timeline of a complaint",

@@ -316,6 +316,62 @@ class ComplaintApiIntegrationTests {
         .isEqualTo(HttpStatus.OK);
   }
 
+  @Test
+  void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndMakesNoSecondComplaint() throws Exception {
+    String key = java.util.UUID.randomUUID().toString();
+    String body = VALID.formatted("PUBLIC");
+    long before = complaints.count();
+    ResponseEntity<String> first = postWithKey(key, body);
+    ResponseEntity<String> retry = postWithKey(key, body);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    JsonNode a = json.readTree(first.getBody());
+    JsonNode b = json.readTree(retry.getBody());
+    assertThat(b.get("trackingNumber")).isEqualTo(a.get("trackingNumber"));
+    assertThat(b.get("followUpToken")).as("the same token, so the app can still reply").isEqualTo(a.get("followUpToken"));
+    assertThat(complaints.count()).isEqualTo(before + 1);
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(a.get("trackingNumber").asText()).count()).isOne();
+
+    ResponseEntity<String> other = postWithKey(key, body.replace("Obat kosong", "Obat habis"));
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(other.getBody()).contains("urn:lapor:problem:idempotency-key-reused");
+    assertThat(postWithKey(" ", body).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(complaints.count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void concurrentRequestsWithOneIdempotencyKeyMakeOneComplaint() throws Exception {
+    String key = java.util.UUID.randomUUID().toString();
+    String body = VALID.formatted("PUBLIC");
+    long before = complaints.count();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var answers = pool.invokeAll(java.util.Collections.nCopies(4,
+          (java.util.concurrent.Callable<ResponseEntity<String>>) () -> postWithKey(key, body)));
+      java.util.Set<String> trackingNumbers = new java.util.HashSet<>();
+      for (var answer : answers) {
+        ResponseEntity<String> r = answer.get();
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isIn(201, 409);
+        if (r.getStatusCode().value() == 201) {
+          trackingNumbers.add(json.readTree(r.getBody()).get("trackingNumber").asText());
+        }
+      }
+      assertThat(trackingNumbers).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(complaints.count()).as("one complaint, and no orphan process instance").isEqualTo(before + 1);
+  }
+
+  private ResponseEntity<String> postWithKey(String key, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("Idempotency-Key", key);
+    return http.postForEntity("/api/complaints", new HttpEntity<>(body, headers), String.class);
+  }
+
   private JsonNode submit(String privacy) throws Exception {
     ResponseEntity<String> created = post("/api/complaints", VALID.formatted(privacy));
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
