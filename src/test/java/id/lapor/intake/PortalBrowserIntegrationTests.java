@@ -30,6 +30,7 @@ class PortalBrowserIntegrationTests {
   @LocalServerPort int port;
   @Autowired Casework casework;
   @Autowired Complaints complaints;
+  @Autowired ComplaintIntake intake;
 
   Browsers browsers;
 
@@ -96,6 +97,23 @@ class PortalBrowserIntegrationTests {
     assertThat(page.textContent(".notice")).contains("tanggapan Anda tercatat");
     assertThat(page.textContent("#status")).isEqualTo("Selesai");
     assertThat(complaints.getByTrackingNumber(tn).getStatus()).isEqualTo(ComplaintStatus.RESOLVED);
+  }
+
+  @Test
+  void scriptAndTemplateCodeInAComplaintShowAsTextOnItsPublicPage() {
+    var base = id.lapor.support.ComplaintFixtures.aPublicComplaintIn("51.06");
+    String title = "<img src=x onerror=\"window.__xss='title'\"> Jalan rusak";
+    String text = "<script>window.__xss='text'</script> [[${7*7}]] [(${7*7})] {{7*7}}";
+    String tn = intake.submit(new id.lapor.complaint.NewComplaint(base.classification(), title, text,
+        base.category(), base.incidentDate(), base.location(), base.channel(), base.privacy(), base.complainant()))
+        .trackingNumber();
+    Page page = browsers.newPage(1280, 900);
+    page.navigate(url("/lacak/" + tn));
+    Browsers.screenshot(page, "portal-track-script-text");
+    assertThat(page.textContent("main")).contains(title, text);
+    assertThat(page.evaluate("() => window.__xss === undefined")).as("no script ran").isEqualTo(true);
+    assertThat(page.textContent("section p.text")).as("shown exactly as typed, templates not evaluated")
+        .isEqualTo(text);
   }
 
   @Test
