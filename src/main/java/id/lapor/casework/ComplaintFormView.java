@@ -44,8 +44,6 @@ class ComplaintFormView {
   static final Locale INDONESIAN = Locale.forLanguageTag("id");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", INDONESIAN);
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIAN);
-  private static final Map<String, String> ZONE_NAMES = Map.of(
-      "Asia/Jakarta", "WIB", "Asia/Pontianak", "WIB", "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
 
   private final Complaints complaints;
   private final Institutions institutions;
@@ -70,8 +68,7 @@ class ComplaintFormView {
   @Transactional(readOnly = true)
   Map<String, TypedValue> fieldsFor(String taskKey, long complaintId) {
     Complaint c = complaints.getById(complaintId);
-    ZoneId zone = institutions.findById(c.getAddressedRegionCode())
-        .map(Institution::getTimeZone).orElse(ZoneId.of("Asia/Jakarta"));
+    ZoneId zone = institutions.zoneOf(c.getAddressedRegionCode());
     Map<String, TypedValue> fields = new LinkedHashMap<>();
     text(fields, "complaintTrackingNumber", c.getTrackingNumber());
     text(fields, "complaintStatus", label("status." + c.getStatus()));
@@ -198,7 +195,7 @@ class ComplaintFormView {
   }
 
   static String at(Instant instant, ZoneId zone) {
-    return DATE_TIME.format(instant.atZone(zone)) + " " + ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
+    return DATE_TIME.format(instant.atZone(zone)) + " " + Institution.zoneName(zone);
   }
 
   private static void text(Map<String, TypedValue> fields, String id, String value) {

@@ -64,7 +64,7 @@ class StaffComplaintApi {
       throw new InvalidRequestException(List.of(new FieldProblem("size",
           "page from 0, size from 1 to " + MAX_PAGE_SIZE)));
     }
-    StaffScope scope = scopeOf(caller);
+    StaffScope scope = scopes.of(caller);
     Instant now = clock.instant();
     var result = complaints.visibleTo(scope.everything(), orNone(scope.regencies()), orNone(scope.opds()), wanted,
         PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt")));
@@ -76,7 +76,7 @@ class StaffComplaintApi {
   @Operation(summary = "One complaint with its whole timeline; 404 outside the caller's scope")
   @Transactional(readOnly = true)
   Detail detail(Authentication caller, @PathVariable String trackingNumber) {
-    StaffScope scope = scopeOf(caller);
+    StaffScope scope = scopes.of(caller);
     Complaint c = complaints.findByTrackingNumber(trackingNumber)
         .filter(found -> scope.sees(found.getAddressedRegionCode(), found.getOpdCode()))
         .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
@@ -89,10 +89,6 @@ class StaffComplaintApi {
             .map(e -> new Entry(e.getType().name(), e.getOccurredAt(), e.getActor(), e.getInstitutionCode(),
                 e.getReasonCode(), e.getNote(), e.getRating()))
             .toList());
-  }
-
-  private StaffScope scopeOf(Authentication caller) {
-    return scopes.of(caller);
   }
 
   private static Set<String> orNone(Set<String> codes) {

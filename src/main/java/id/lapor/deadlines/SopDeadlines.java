@@ -4,7 +4,6 @@ import id.lapor.calendar.SopDuration;
 import id.lapor.calendar.WorkingCalendar;
 import id.lapor.complaint.Classification;
 import id.lapor.complaint.EscalationLevel;
-import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,7 +37,6 @@ public class SopDeadlines {
   static final String REMINDER_COLUMN = "reminder";
   private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})\\s*%");
   static final int DEFAULT_REMINDER_PERCENT = 80;
-  static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
 
   private final DecisionService decisionService;
   private final Institutions institutions;
@@ -73,7 +71,7 @@ public class SopDeadlines {
         }
       }
     }
-    ZoneId zone = institutions.findById(regionCode).map(Institution::getTimeZone).orElse(DEFAULT_ZONE);
+    ZoneId zone = institutions.zoneOf(regionCode);
     boolean sanctionNotice = "yes".equalsIgnoreCase(String.valueOf(row.get(SANCTION_NOTICE_COLUMN)));
     List<EscalationLevel> escalations = List.of(
         escalation(row, FIRST_ESCALATION_COLUMN, EscalationLevel.PROVINCE, sopRow),

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,12 @@ import java.util.Objects;
 public class Institution {
 
   public static final String NATIONAL_CODE = "ID";
+
+  /** The zone of a region the registry does not know: WIB, where most regencies are. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
+
+  private static final Map<String, String> ZONE_NAMES = Map.of(
+      "Asia/Jakarta", "WIB", "Asia/Pontianak", "WIB", "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
 
   @Id
   @Column(length = 40)
@@ -64,6 +71,11 @@ public class Institution {
   }
 
   /** The zone in which this institution's office hours and deadlines are reckoned (WIB, WITA, WIT). */
+  /** How Indonesians name a zone: WIB, WITA, WIT (else its id). */
+  public static String zoneName(ZoneId zone) {
+    return ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
+  }
+
   public ZoneId getTimeZone() {
     return ZoneId.of(timeZone);
   }

@@ -1,5 +1,6 @@
 package id.lapor.institutions;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,6 +13,11 @@ public interface Institutions extends JpaRepository<Institution, String> {
   List<Institution> findByParentCodeAndKindOrderByName(String parentCode, InstitutionKind kind);
 
   List<Institution> findByKindInOrderByCode(List<InstitutionKind> kinds);
+
+  /** The time zone of a region, or WIB when the registry does not know it. */
+  default ZoneId zoneOf(String regionCode) {
+    return findById(regionCode).map(Institution::getTimeZone).orElse(Institution.DEFAULT_ZONE);
+  }
 
   default Optional<Institution> findRegency(String regionCode) {
     return findById(regionCode).filter(Institution::isRegencyLevel);

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -51,40 +52,31 @@ public class RoleAuthorizations {
     this.authorizations = authorizations;
   }
 
-  /** Grants a group what its role may do. */
+  /** Grants a group what its role may do: its resources, and the webapps it may open. */
   public void grant(String groupId) {
-    for (Map.Entry<Resource, Permission[]> grant : grantsOf(groupId).entrySet()) {
-      ensure(groupId, grant.getKey(), grant.getValue());
+    grantsOf(groupId).forEach((resource, permissions) -> ensure(AUTH_TYPE_GRANT, groupId, resource, ANY, permissions));
+    for (String application : applicationsOf(groupId)) {
+      ensure(AUTH_TYPE_GRANT, groupId, Resources.APPLICATION, application, new Permission[] {Permissions.ACCESS});
     }
   }
 
   /** Everyone logged in may read the users and groups (names in Tasklist) and the shared filters. */
   public void grantToEveryone(Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
-        .resourceType(resource).resourceId(resourceId).singleResult();
-    Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
-    a.setUserId(ANY);
-    a.setResource(resource);
-    a.setResourceId(resourceId);
-    for (Permission p : permissions) {
-      a.addPermission(p);
-    }
-    authorizations.saveAuthorization(a);
+    ensure(AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
   }
 
+  /** What a group may do on each kind of resource (any instance of it), webapps aside. */
   static Map<Resource, Permission[]> grantsOf(String groupId) {
-    Permission[] tasklist = {Permissions.ACCESS};
     if (groupId.equals(InstitutionGroups.CAMUNDA_ADMIN)) {
       // Camunda's admin group passes tenant checks but, like everyone, needs authorizations
-      Map<Resource, Permission[]> all = new java.util.LinkedHashMap<>();
+      Map<Resource, Permission[]> all = new LinkedHashMap<>();
       for (Resource resource : Resources.values()) {
         all.put(resource, new Permission[] {Permissions.ALL});
       }
       return all;
     }
     if (groupId.equals(InstitutionGroups.NATIONAL_ADMINS)) {
-      return Map.of(Resources.APPLICATION, tasklist,
-          Resources.PROCESS_DEFINITION, READ_COMPLAINTS,
+      return Map.of(Resources.PROCESS_DEFINITION, READ_COMPLAINTS,
           Resources.PROCESS_INSTANCE, new Permission[] {Permissions.READ},
           Resources.DECISION_DEFINITION, new Permission[] {Permissions.READ, Permissions.READ_HISTORY},
           Resources.DEPLOYMENT, new Permission[] {Permissions.READ});
@@ -95,24 +87,19 @@ public class RoleAuthorizations {
           Resources.DECISION_DEFINITION, new Permission[] {Permissions.READ});
     }
     if (isSupervising(groupId)) {
-      return Map.of(Resources.APPLICATION, tasklist,
-          Resources.PROCESS_DEFINITION, READ_COMPLAINTS,
+      return Map.of(Resources.PROCESS_DEFINITION, READ_COMPLAINTS,
           Resources.PROCESS_INSTANCE, new Permission[] {Permissions.READ},
           Resources.DECISION_DEFINITION, new Permission[] {Permissions.READ});
     }
     if (isOpd(groupId)) {
       // the definition's name for Tasklist; instances and tasks only through the task grants
-      return Map.of(Resources.APPLICATION, tasklist,
-          Resources.PROCESS_DEFINITION, new Permission[] {Permissions.READ});
+      return Map.of(Resources.PROCESS_DEFINITION, new Permission[] {Permissions.READ});
     }
     return Map.of();
   }
 
-  /** The webapps a group may open. */
+  /** The webapps a group may open (operators may open all through their grant on every resource). */
   static List<String> applicationsOf(String groupId) {
-    if (groupId.equals(InstitutionGroups.CAMUNDA_ADMIN)) {
-      return List.of(ANY);
-    }
     if (groupId.equals(InstitutionGroups.NATIONAL_ADMINS) || isSupervising(groupId)) {
       return List.of(TASKLIST, COCKPIT);
     }
@@ -134,24 +121,20 @@ public class RoleAuthorizations {
     return groupId.startsWith(InstitutionGroups.OPD_LIAISONS) || groupId.startsWith(InstitutionGroups.OPD_OFFICERS);
   }
 
-  private void ensure(String groupId, Resource resource, Permission[] permissions) {
-    if (resource == Resources.APPLICATION) {
-      for (String application : applicationsOf(groupId)) {
-        ensure(groupId, resource, application, permissions);
-      }
-    } else {
-      ensure(groupId, resource, ANY, permissions);
-    }
-  }
-
-  private void ensure(String groupId, Resource resource, String resourceId, Permission[] permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-    Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+  /** Creates the authorization or adds its missing permissions; writes nothing when all are there. */
+  private void ensure(int type, String groupId, Resource resource, String resourceId, Permission[] permissions) {
+    var query = authorizations.createAuthorizationQuery().authorizationType(type).resourceType(resource)
+        .resourceId(resourceId);
+    Authorization existing = (groupId == null ? query : query.groupIdIn(groupId)).singleResult();
     if (existing != null && Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
       return;
     }
-    a.setGroupId(groupId);
+    Authorization a = existing != null ? existing : authorizations.createNewAuthorization(type);
+    if (groupId == null) {
+      a.setUserId(ANY);
+    } else {
+      a.setGroupId(groupId);
+    }
     a.setResource(resource);
     a.setResourceId(resourceId);
     for (Permission p : permissions) {

@@ -44,9 +44,4 @@ public record StaffScope(boolean everything, Set<String> provinces, Set<String> 
   public boolean seesComplainant(String regency, Optional<String> opd, boolean anonymous) {
     return contactRegencies.contains(regency) || (!anonymous && opd.filter(opds::contains).isPresent());
   }
-
-  /** Whether the caller sees anything at all. */
-  public boolean isEmpty() {
-    return !everything && regencies.isEmpty() && opds.isEmpty() && provinces.isEmpty();
-  }
 }

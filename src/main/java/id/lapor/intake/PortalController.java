@@ -115,14 +115,12 @@ class PortalController {
   }
 
   @GetMapping("/lapor/terkirim")
-  String submitted(Model model) {
+  String submitted(Model model, Locale locale) {
     if (!model.containsAttribute("trackingNumber")) {
       return "redirect:/lacak";
     }
-    String region = (String) model.getAttribute("regionCode");
-    ZoneId zone = institutions.findById(region).map(Institution::getTimeZone).orElse(ZoneId.of("Asia/Jakarta"));
-    model.addAttribute("verificationDueText", at((Instant) model.getAttribute("verificationDue"), zone,
-        Locale.forLanguageTag("id")));
+    ZoneId zone = institutions.zoneOf((String) model.getAttribute("regionCode"));
+    model.addAttribute("verificationDueText", at((Instant) model.getAttribute("verificationDue"), zone, locale));
     return "portal/submitted";
   }
 
@@ -154,8 +152,7 @@ class PortalController {
       model.addAttribute("tokenRejected", true);
     }
     ComplaintStatusView view = views.of(c, tokenValid, locale);
-    ZoneId zone = institutions.findById(c.getAddressedRegionCode()).map(Institution::getTimeZone)
-        .orElse(ZoneId.of("Asia/Jakarta"));
+    ZoneId zone = institutions.zoneOf(c.getAddressedRegionCode());
     model.addAttribute("c", view);
     model.addAttribute("deadline", view.currentDeadline() == null ? null : at(view.currentDeadline(), zone, locale));
     model.addAttribute("times", view.timeline().stream().map(e -> at(e.at(), zone, locale)).toList());
@@ -248,12 +245,7 @@ class PortalController {
   }
 
   private static String at(Instant instant, ZoneId zone, Locale locale) {
-    String zoneName = switch (zone.getId()) {
-      case "Asia/Makassar" -> "WITA";
-      case "Asia/Jayapura" -> "WIT";
-      default -> "WIB";
-    };
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-        .format(instant.atZone(zone)) + " " + zoneName;
+        .format(instant.atZone(zone)) + " " + Institution.zoneName(zone);
   }
 }

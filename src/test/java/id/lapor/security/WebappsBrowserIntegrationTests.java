@@ -113,14 +113,19 @@ class WebappsBrowserIntegrationTests {
     Browsers.screenshot(page, "cockpit-supervisor-bali");
     assertThat(page.innerText("body")).contains(dinkes, pupr).doesNotContain(banyuwangi);
 
-    Page jatim = loggedIn("supervisor.jatim", "/camunda/app/cockpit/default/#/processes");
-    jatim.waitForSelector("text=Complaint handling", new Page.WaitForSelectorOptions().setTimeout(30_000));
+    // Jawa Timur's supervisor sees Banyuwangi's complaints (its own variant) and none of Bali's
+    String variant = repositoryService.createProcessDefinitionQuery().processDefinitionKey("ComplaintHandling")
+        .tenantIdIn(BANYUWANGI).latestVersion().singleResult().getId();
+    Page jatim = loggedIn("supervisor.jatim", "/camunda/app/cockpit/default/#/process-definition/" + variant
+        + "/runtime");
+    waitFor(jatim, "text=" + banyuwangi, "cockpit-supervisor-jatim");
+    Browsers.screenshot(jatim, "cockpit-supervisor-jatim");
     jatim.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + shared
         + "/runtime");
-    jatim.waitForSelector("text=Process Instances", new Page.WaitForSelectorOptions().setTimeout(30_000));
-    jatim.waitForTimeout(2000);
-    Browsers.screenshot(jatim, "cockpit-supervisor-jatim");
-    assertThat(jatim.innerText("body")).doesNotContain(dinkes, pupr);
+    waitFor(jatim, "text=Process Instances", "cockpit-supervisor-jatim-shared");
+    jatim.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    assertThat(jatim.locator("text=" + dinkes).count()).isZero();
+    assertThat(jatim.locator("text=" + pupr).count()).isZero();
   }
 
   /** Waits for what the page must show; on a timeout the screenshot shows what it showed instead. */
