@@ -90,6 +90,12 @@ public class Complaint {
   @JoinColumn(name = "complainant_id")
   private Complainant complainant;
 
+  @Column(nullable = false, length = 5)
+  private String language;
+
+  @Column(name = "target_institution_code", length = 40)
+  private String targetInstitutionCode;
+
   @Column(name = "addressed_region_code", nullable = false, length = 40)
   private String addressedRegionCode;
 
@@ -157,6 +163,10 @@ public class Complaint {
   @OrderBy("occurredAt ASC, id ASC")
   private List<TimelineEntry> timeline = new ArrayList<>();
 
+  /** The outbox of notices to the complainant (only ever appended; delivered by the notifications module). */
+  @OneToMany(mappedBy = "complaint", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+  private List<ComplainantNotice> notices = new ArrayList<>();
+
   protected Complaint() {}
 
   /**
@@ -178,6 +188,8 @@ public class Complaint {
     c.channel = Objects.requireNonNull(report.channel());
     c.privacy = Objects.requireNonNull(report.privacy());
     c.complainant = report.complainant();
+    c.language = report.language();
+    c.targetInstitutionCode = report.targetInstitutionCode();
     c.addressedRegionCode = report.location().regionCode();
     c.handlerCode = c.addressedRegionCode;
     c.status = SUBMITTED;
@@ -503,7 +515,9 @@ public class Complaint {
 
   private void record(TimelineEventType type, Instant at, String actor, String institution,
       String reasonCode, String note, Integer entryRating) {
-    timeline.add(new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating));
+    TimelineEntry entry = new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating);
+    timeline.add(entry);
+    notices.addAll(ComplainantNotice.owedFor(this, entry));
     updatedAt = at;
   }
 
@@ -553,6 +567,16 @@ public class Complaint {
   }
 
   /** The regency/city that verifies the complaint (changes when the national admin redirects it). */
+  /** The complainant's language for notifications: {@code id} or {@code en}. */
+  public String getLanguage() {
+    return language;
+  }
+
+  /** The institution the complainant addressed, if they named one. */
+  public Optional<String> getTargetInstitutionCode() {
+    return Optional.ofNullable(targetInstitutionCode);
+  }
+
   public String getAddressedRegionCode() {
     return addressedRegionCode;
   }

@@ -3,36 +3,43 @@ package id.lapor.complaint;
 /**
  * What happened to a complaint. {@code notePublic} says whether the entry's note may be shown to
  * the public (for complaints whose content is public); internal notes such as the reason an OPD
- * returned a complaint are for staff only.
+ * returned a complaint are for staff only. {@code notifiesComplainant} says whether the complainant
+ * is told (receipt, request for information, forwarding, escalation, follow-up, closure).
  */
 public enum TimelineEventType {
-  SUBMITTED(false),
-  INFORMATION_REQUESTED(true),
-  SUPPLEMENTED(true),
-  REFERRED_TO_NATIONAL(false),
-  ADDRESSED_TO_REGENCY(false),
-  FORWARDED(false),
-  FIRST_RESPONSE_GIVEN(false),
-  OPENED(false),
-  DISPOSED(false),
-  RETURNED(false),
-  REMINDED(false),
-  ESCALATED(false),
-  SANCTION_NOTICE_ISSUED(false),
-  SUPERVISED(false),
-  REASSIGNED(false),
-  DEADLINE_EXTENDED(true),
-  FOLLOW_UP_POSTED(true),
-  FOLLOW_UP_ACCEPTED(true),
-  FOLLOW_UP_DISPUTED(true),
-  REOPENED(false),
-  RESOLVED(false),
-  ARCHIVED(false);
+  SUBMITTED(false, true),
+  INFORMATION_REQUESTED(true, true),
+  SUPPLEMENTED(true, false),
+  REFERRED_TO_NATIONAL(false, false),
+  ADDRESSED_TO_REGENCY(false, true),
+  FORWARDED(false, true),
+  FIRST_RESPONSE_GIVEN(false, false),
+  OPENED(false, false),
+  DISPOSED(false, false),
+  RETURNED(false, false),
+  REMINDED(false, false),
+  ESCALATED(false, true),
+  SANCTION_NOTICE_ISSUED(false, false),
+  SUPERVISED(false, false),
+  REASSIGNED(false, true),
+  DEADLINE_EXTENDED(true, true),
+  FOLLOW_UP_POSTED(true, true),
+  FOLLOW_UP_ACCEPTED(true, false),
+  FOLLOW_UP_DISPUTED(true, false),
+  REOPENED(false, false),
+  RESOLVED(false, true),
+  ARCHIVED(false, true);
 
   private final boolean notePublic;
+  private final boolean notifiesComplainant;
 
-  TimelineEventType(boolean notePublic) {
+  TimelineEventType(boolean notePublic, boolean notifiesComplainant) {
     this.notePublic = notePublic;
+    this.notifiesComplainant = notifiesComplainant;
+  }
+
+  public boolean notifiesComplainant() {
+    return notifiesComplainant;
   }
 
   public boolean isNotePublic() {

@@ -90,6 +90,8 @@ class SecurityConfiguration {
             .requestMatchers(camundaLogin).permitAll()
             // Tasklist, Cockpit, Admin and their API: a staff login (then Camunda's authorizations)
             .requestMatchers("/camunda/**").authenticated()
+            // the notification outbox names complaints of every region: operators only, reading too
+            .requestMatchers("/api/staff/notifications/**").hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/staff/**").authenticated()
             .requestMatchers("/api/staff/holidays/**", "/api/staff/process-migrations/**",
                 "/api/staff/institutions/**", "/api/staff/privacy/**")

@@ -97,7 +97,9 @@ class AccessMatrixIntegrationTests {
       Map.entry("GET /api/staff/holidays/{year}", "staff: the public holiday calendar"),
       Map.entry("PUT /api/staff/holidays/{year}", "operators (WorkingCalendarIntegrationTests)"),
       Map.entry("POST /api/staff/process-migrations", "operators (ProcessMigrationIntegrationTests)"),
-      Map.entry("POST /api/staff/privacy/re-encryption", "matrix: re-encrypt"));
+      Map.entry("POST /api/staff/privacy/re-encryption", "matrix: re-encrypt"),
+      Map.entry("GET /api/staff/notifications", "operators (NotificationsIntegrationTests)"),
+      Map.entry("POST /api/staff/notifications/{id}/retry", "operators (NotificationsIntegrationTests)"));
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;

@@ -1,0 +1,36 @@
+package id.lapor.complaint;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The outbox of notices to complainants. */
+public interface ComplainantNotices extends JpaRepository<ComplainantNotice, Long> {
+
+  /** Pending notices whose time has come and that no worker holds, oldest first. */
+  @Query("select n.id from ComplainantNotice n where n.state = id.lapor.complaint.NoticeState.PENDING"
+      + " and n.nextAttemptAt <= :now and (n.claimedUntil is null or n.claimedUntil < :now)"
+      + " order by n.nextAttemptAt, n.id")
+  List<Long> dueIds(Instant now, Pageable page);
+
+  /**
+   * Takes a due notice for one worker until {@code until}: 1 if this caller got it, 0 if another
+   * worker was first (several application nodes may deliver from the same outbox).
+   */
+  @Transactional
+  @Modifying(clearAutomatically = true)
+  @Query("update ComplainantNotice n set n.claimedUntil = :until, n.version = n.version + 1"
+      + " where n.id = :id and n.state = id.lapor.complaint.NoticeState.PENDING"
+      + " and (n.claimedUntil is null or n.claimedUntil < :now)")
+  int claim(long id, Instant now, Instant until);
+
+  List<ComplainantNotice> findByStateOrderByIdDesc(NoticeState state, Pageable page);
+
+  List<ComplainantNotice> findByComplaintOrderById(Complaint complaint);
+
+  long countByState(NoticeState state);
+}

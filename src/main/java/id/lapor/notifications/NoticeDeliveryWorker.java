@@ -1,0 +1,148 @@
+package id.lapor.notifications;
+
+import id.lapor.complaint.ComplainantNotice;
+import id.lapor.complaint.ComplainantNotices;
+import id.lapor.complaint.Complainant;
+import id.lapor.complaint.NoticeMedium;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox: takes due notices (a lease, so that several nodes never send the same one
+ * at once), writes and sends each outside any database transaction, then records the outcome.
+ * A failed attempt waits (1 min, 2, 4 … at most {@code max-retry}) and is tried again, up to
+ * {@code max-attempts}; what cannot be delivered stays visible to operators.
+ *
+ * <p>Delivery is at least once: a node that dies between handing a message over and recording it
+ * leaves the notice to be sent again when the lease ends. The gateway receives the notice's
+ * reference as {@code Idempotency-Key} for that case; the email carries it in {@code X-Lapor-Notice}.
+ */
+@Component
+public class NoticeDeliveryWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(NoticeDeliveryWorker.class);
+
+  private final ComplainantNotices notices;
+  private final NoticeMessages messages;
+  private final EmailCourier email;
+  private final GatewayClient gateway;
+  private final NotificationProperties properties;
+  private final TransactionTemplate transactions;
+  private final MeterRegistry meters;
+  private final Clock clock;
+
+  NoticeDeliveryWorker(ComplainantNotices notices, NoticeMessages messages, EmailCourier email, GatewayClient gateway,
+      NotificationProperties properties, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+    this.notices = notices;
+    this.messages = messages;
+    this.email = email;
+    this.gateway = gateway;
+    this.properties = properties;
+    this.transactions = transactions;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelayString = "${lapor.notifications.poll-interval:PT10S}",
+      initialDelayString = "${lapor.notifications.initial-delay:PT20S}")
+  void poll() {
+    try {
+      deliverDue(clock.instant());
+    } catch (RuntimeException e) {
+      log.error("Notice delivery round failed; next round in {}", properties.pollInterval(), e);
+    }
+  }
+
+  /** Delivers every notice due at {@code now} that no other worker holds; returns how many it attempted. */
+  public int deliverDue(Instant now) {
+    List<Long> due = notices.dueIds(now, PageRequest.of(0, properties.batchSize()));
+    int attempted = 0;
+    for (Long id : due) {
+      if (notices.claim(id, now, now.plus(properties.lease())) == 1) {
+        deliver(id, now);
+        attempted++;
+      }
+    }
+    return attempted;
+  }
+
+  private void deliver(long id, Instant now) {
+    Prepared prepared = transactions.execute(status -> prepare(notices.findById(id).orElseThrow()));
+    Outcome outcome;
+    try {
+      if (prepared.recipient() == null) {
+        throw new DeliveryException(DeliveryException.Kind.NOT_CONFIGURED, "the complainant has no "
+            + (prepared.medium() == NoticeMedium.EMAIL ? "email address" : "phone number") + " any more", null);
+      }
+      if (prepared.medium() == NoticeMedium.EMAIL) {
+        email.send(prepared.reference(), prepared.recipient(), prepared.email());
+      } else {
+        gateway.send(prepared.reference(), prepared.medium(), prepared.recipient(), prepared.shortText());
+      }
+      outcome = new Outcome(null, null);
+    } catch (DeliveryException e) {
+      outcome = new Outcome(e.kind(), withoutContactData(e.getMessage()));
+      log.warn("Notice {} ({} by {}) not delivered: {}", id, prepared.event(), prepared.medium(), outcome.error());
+    } catch (RuntimeException e) {
+      outcome = new Outcome(DeliveryException.Kind.TRANSIENT, withoutContactData(e.toString()));
+      log.warn("Notice {} ({} by {}) not delivered: {}", id, prepared.event(), prepared.medium(), outcome.error());
+    }
+    Outcome result = outcome;
+    transactions.executeWithoutResult(status -> record(notices.findById(id).orElseThrow(), result, now));
+  }
+
+  private static final java.util.regex.Pattern EMAIL_ADDRESS = java.util.regex.Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"',;]+");
+  private static final java.util.regex.Pattern PHONE_NUMBER = java.util.regex.Pattern.compile("\\+?\\d[\\d -]{6,}\\d");
+
+  /**
+   * Error texts from SMTP servers and gateways may quote the recipient ("550 <x@y> rejected"):
+   * they are logged and kept in the outbox, so addresses and numbers are masked first.
+   */
+  static String withoutContactData(String error) {
+    if (error == null) {
+      return null;
+    }
+    return PHONE_NUMBER.matcher(EMAIL_ADDRESS.matcher(error).replaceAll("<address>")).replaceAll("<number>");
+  }
+
+  private Prepared prepare(ComplainantNotice notice) {
+    Complainant who = notice.getComplaint().getComplainant().orElse(null);
+    String recipient = who == null ? null : notice.getMedium() == NoticeMedium.EMAIL ? who.getEmail() : who.getPhone();
+    String reference = "lapor-notice-" + notice.getId();
+    return notice.getMedium() == NoticeMedium.EMAIL
+        ? new Prepared(reference, notice.getMedium(), notice.getEventType().name(), recipient, messages.email(notice), null)
+        : new Prepared(reference, notice.getMedium(), notice.getEventType().name(), recipient, null,
+            messages.shortMessage(notice));
+  }
+
+  private void record(ComplainantNotice notice, Outcome outcome, Instant now) {
+    String result;
+    if (outcome.kind() == null) {
+      notice.sent(now);
+      result = "sent";
+    } else if (outcome.kind() == DeliveryException.Kind.NOT_CONFIGURED) {
+      notice.skipped(outcome.error());
+      result = "skipped";
+    } else if (outcome.kind() == DeliveryException.Kind.PERMANENT) {
+      notice.failed(outcome.error(), now, properties.backoffAfter(1), 0);
+      result = "failed";
+    } else {
+      notice.failed(outcome.error(), now, properties.backoffAfter(notice.getAttempts() + 1), properties.maxAttempts());
+      result = notice.getState() == id.lapor.complaint.NoticeState.FAILED ? "failed" : "retry";
+    }
+    meters.counter("lapor.notifications.attempts", "medium", notice.getMedium().name(), "result", result).increment();
+  }
+
+  private record Prepared(String reference, NoticeMedium medium, String event, String recipient,
+      NoticeMessages.Email email, String shortText) {}
+
+  private record Outcome(DeliveryException.Kind kind, String error) {}
+}
