@@ -2,6 +2,7 @@ package id.lapor.casework;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lapor.attachments.Attachments;
 import id.lapor.calendar.SopDuration;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
@@ -52,9 +53,11 @@ class ComplaintFormView {
   private final ObjectMapper json;
   private final Clock clock;
   private final SopDeadlines sopDeadlines;
+  private final Attachments attachments;
 
   ComplaintFormView(Complaints complaints, Institutions institutions, IdentityService identityService,
-      MessageSource messages, ObjectMapper json, Clock clock, SopDeadlines sopDeadlines) {
+      MessageSource messages, ObjectMapper json, Clock clock, SopDeadlines sopDeadlines, Attachments attachments) {
+    this.attachments = attachments;
     this.sopDeadlines = sopDeadlines;
     this.complaints = complaints;
     this.institutions = institutions;
@@ -85,6 +88,8 @@ class ComplaintFormView {
     text(fields, "complaintCounts", label("form.counts", c.getReturnCount(), c.getReopenCount(),
         c.getEscalationCount()));
     text(fields, "complaintHistory", history(c, zone));
+    text(fields, "complaintTarget", c.getTargetInstitutionCode().map(this::institutionName).orElse("-"));
+    text(fields, "complaintAttachments", attachmentLinks(c));
     text(fields, "complaintTrafficLight", c.trafficLight(clock.instant())
         .map(light -> label("light." + light)).orElse(label("light.NONE")));
     switch (taskKey) {
@@ -165,6 +170,24 @@ class ComplaintFormView {
       }
       return j.toString();
     }).orElse("-");
+  }
+
+  /**
+   * The complaint's files as a Markdown list of download links (the form's text view renders it);
+   * names were made safe for Markdown at upload.
+   */
+  private String attachmentLinks(Complaint c) {
+    var files = attachments.of(c.getId());
+    if (files.isEmpty()) {
+      return label("form.noAttachments");
+    }
+    StringJoiner list = new StringJoiner("\n");
+    for (var a : files) {
+      list.add("- [" + a.getFileName() + "](" + StaffComplaintApi.attachmentUrl(c, a.getId()) + ") — "
+          + String.format(INDONESIAN, "%.1f MB", a.getSizeBytes() / 1048576.0)
+          + (a.isLocationRemoved() ? " · " + label("form.locationRemoved") : ""));
+    }
+    return list.toString();
   }
 
   private String history(Complaint c, ZoneId zone) {

@@ -1,6 +1,9 @@
 package id.lapor.casework;
 
+import id.lapor.attachments.AttachmentView;
+import id.lapor.attachments.Attachments;
 import id.lapor.complaint.Complaint;
+import org.springframework.http.ResponseEntity;
 import id.lapor.complaint.ComplaintNotFoundException;
 import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
@@ -46,7 +49,10 @@ class StaffComplaintApi {
   private final StaffScopes scopes;
   private final Clock clock;
 
-  StaffComplaintApi(Complaints complaints, StaffScopes scopes, Clock clock) {
+  private final Attachments attachments;
+
+  StaffComplaintApi(Complaints complaints, StaffScopes scopes, Clock clock, Attachments attachments) {
+    this.attachments = attachments;
     this.complaints = complaints;
     this.scopes = scopes;
     this.clock = clock;
@@ -77,18 +83,38 @@ class StaffComplaintApi {
   @Transactional(readOnly = true)
   Detail detail(Authentication caller, @PathVariable String trackingNumber) {
     StaffScope scope = scopes.of(caller);
-    Complaint c = complaints.findByTrackingNumber(trackingNumber)
-        .filter(found -> scope.sees(found.getAddressedRegionCode(), found.getOpdCode()))
-        .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
+    Complaint c = visible(scope, trackingNumber);
     boolean contact = scope.seesComplainant(c.getAddressedRegionCode(), c.getOpdCode(),
         c.getPrivacy() == Privacy.ANONYMOUS);
     Contact complainant = contact ? c.getComplainant()
         .map(p -> new Contact(p.getName(), p.getEmail(), p.getPhone())).orElse(null) : null;
     return new Detail(Summary.of(c, clock.instant()), c.getDescription(), c.getLocation().district(),
-        c.getCategory().name(), complainant, c.getTimeline().stream()
+        c.getCategory().name(), c.getTargetInstitutionCode().orElse(null), complainant, c.getTimeline().stream()
             .map(e -> new Entry(e.getType().name(), e.getOccurredAt(), e.getActor(), e.getInstitutionCode(),
                 e.getReasonCode(), e.getNote(), e.getRating()))
-            .toList());
+            .toList(),
+        attachments.of(c.getId()).stream().map(a -> AttachmentView.of(a, attachmentUrl(c, a.getId()))).toList());
+  }
+
+  @GetMapping(path = "/{trackingNumber}/attachments/{attachmentId}", produces = MediaType.ALL_VALUE)
+  @Operation(summary = "A file of a complaint (a download); 404 outside the caller's scope")
+  @Transactional(readOnly = true)
+  ResponseEntity<byte[]> attachment(Authentication caller, @PathVariable String trackingNumber,
+      @PathVariable long attachmentId) {
+    Complaint c = visible(scopes.of(caller), trackingNumber);
+    return attachments.find(c.getId(), attachmentId).map(a -> attachments.response(a, false))
+        .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber + " attachment " + attachmentId));
+  }
+
+  /** Where staff download a complaint's file (the Tasklist forms link here too). */
+  static String attachmentUrl(Complaint c, long attachmentId) {
+    return "/api/staff/complaints/" + c.getTrackingNumber() + "/attachments/" + attachmentId;
+  }
+
+  private Complaint visible(StaffScope scope, String trackingNumber) {
+    return complaints.findByTrackingNumber(trackingNumber)
+        .filter(found -> scope.sees(found.getAddressedRegionCode(), found.getOpdCode()))
+        .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
   }
 
   private static Set<String> orNone(Set<String> codes) {
@@ -108,8 +134,9 @@ class StaffComplaintApi {
     }
   }
 
-  record Detail(Summary complaint, String description, String district, String category, Contact complainant,
-      List<Entry> timeline) {}
+  record Detail(Summary complaint, String description, String district, String category,
+      String targetInstitutionCode, Contact complainant,
+      List<Entry> timeline, List<AttachmentView> attachments) {}
 
   record Contact(String name, String email, String phone) {}
 

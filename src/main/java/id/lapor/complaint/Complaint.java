@@ -200,6 +200,13 @@ public class Complaint {
     return c;
   }
 
+  /** Files may be added to an open complaint only. */
+  public void requireOpenFor(String action) {
+    if (!status.isOpen()) {
+      throw new IllegalComplaintTransitionException(trackingNumber, status, action);
+    }
+  }
+
   /** Tunda: the admin asks the complainant to complete the report. */
   public void requestInformation(String question, Instant supplementDue, String actor, Instant now) {
     require(EnumSet.of(SUBMITTED), "asked for information");

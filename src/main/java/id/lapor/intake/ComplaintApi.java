@@ -3,6 +3,12 @@ package id.lapor.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lapor.complaint.Channel;
 import id.lapor.complaint.Complaint;
+import id.lapor.attachments.AttachmentView;
+import id.lapor.complaint.ComplaintNotFoundException;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.ReplyDecision;
 import id.lapor.web.FieldProblem;
@@ -46,9 +52,11 @@ class ComplaintApi {
   private final ComplaintStatusViews views;
   private final IdempotentSubmissions idempotent;
   private final ObjectMapper json;
+  private final ComplaintFiles files;
 
   ComplaintApi(ComplaintIntake intake, SubmissionValidator validator, Complaints complaints,
-      ComplaintStatusViews views, IdempotentSubmissions idempotent, ObjectMapper json) {
+      ComplaintStatusViews views, IdempotentSubmissions idempotent, ObjectMapper json, ComplaintFiles files) {
+    this.files = files;
     this.idempotent = idempotent;
     this.json = json;
     this.intake = intake;
@@ -135,6 +143,47 @@ class ComplaintApi {
       complaint.requireToken(token);
     }
     return views.of(complaint, token != null, locale);
+  }
+
+  @PostMapping(path = "/{trackingNumber}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Add files (parts named \"files\": JPEG, PNG, PDF or MP4, at most 5 at once and 10 MB each)",
+      description = "The type is read from the content. Photos lose their location metadata before they are stored.")
+  @ApiResponse(responseCode = "201", description = "Stored; the files as the complainant may now open them")
+  @ApiResponse(responseCode = "400", description = "A file is of the wrong type, too large, or too many")
+  @ApiResponse(responseCode = "403", description = "Wrong follow-up token")
+  @ApiResponse(responseCode = "409", description = "The complaint is closed")
+  @Transactional
+  ResponseEntity<List<AttachmentView>> attach(@PathVariable String trackingNumber,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+      @RequestParam(name = "files", required = false) List<MultipartFile> uploads) {
+    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    complaint.requireToken(token);
+    List<FieldProblem> problems = new ArrayList<>();
+    var inspected = files.inspect(uploads, Optional.of(complaint), problems);
+    if (problems.isEmpty() && inspected.isEmpty()) {
+      problems.add(new FieldProblem("files", "is required (one or more files)"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    intake.attach(trackingNumber, token, inspected);
+    return ResponseEntity.status(HttpStatus.CREATED).body(files.visible(complaint, true,
+        id -> "/api/complaints/" + trackingNumber + "/attachments/" + id));
+  }
+
+  @GetMapping(path = "/{trackingNumber}/attachments/{attachmentId}", produces = MediaType.ALL_VALUE)
+  @Operation(summary = "One file of a complaint",
+      description = "Images and PDFs of public complaints are public; everything else needs the Follow-Up-Token.")
+  @ApiResponse(responseCode = "404", description = "No such file, or not visible to the caller")
+  @Transactional(readOnly = true)
+  ResponseEntity<byte[]> attachment(@PathVariable String trackingNumber, @PathVariable long attachmentId,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    if (token != null) {
+      complaint.requireToken(token);
+    }
+    return files.open(complaint, attachmentId, token != null)
+        .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber + " attachment " + attachmentId));
   }
 
   @PostMapping(path = "/{trackingNumber}/supplement", consumes = MediaType.APPLICATION_JSON_VALUE)

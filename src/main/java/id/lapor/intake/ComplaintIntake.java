@@ -1,9 +1,12 @@
 package id.lapor.intake;
 
+import id.lapor.attachments.Attachments;
+import id.lapor.attachments.InspectedFile;
 import id.lapor.casework.ComplaintProcess;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.FollowUpToken;
+import id.lapor.complaint.TimelineEntry;
 import id.lapor.complaint.NewComplaint;
 import id.lapor.complaint.ReplyDecision;
 import id.lapor.complaint.TrackingNumbers;
@@ -13,6 +16,7 @@ import id.lapor.deadlines.SopStep;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +31,12 @@ public class ComplaintIntake {
   private final TrackingNumbers trackingNumbers;
   private final SopDeadlines sopDeadlines;
   private final ComplaintProcess process;
+  private final Attachments attachments;
   private final Clock clock;
 
   ComplaintIntake(Complaints complaints, TrackingNumbers trackingNumbers, SopDeadlines sopDeadlines,
-      ComplaintProcess process, Clock clock) {
+      ComplaintProcess process, Attachments attachments, Clock clock) {
+    this.attachments = attachments;
     this.complaints = complaints;
     this.trackingNumbers = trackingNumbers;
     this.sopDeadlines = sopDeadlines;
@@ -41,6 +47,12 @@ public class ComplaintIntake {
   /** Stores a validated complaint and starts its handling. */
   @Transactional
   public Submission submit(NewComplaint report) {
+    return submit(report, List.of());
+  }
+
+  /** Stores a validated complaint with its inspected files and starts its handling. */
+  @Transactional
+  public Submission submit(NewComplaint report, List<InspectedFile> files) {
     Instant now = clock.instant();
     SopParameters sop = sopDeadlines.forRegion(report.location().regionCode(), report.classification());
     Instant verificationDue = sop.due(SopStep.VERIFICATION, now);
@@ -48,6 +60,7 @@ public class ComplaintIntake {
     String trackingNumber = trackingNumbers.next(Year.from(now.atZone(sop.zone())));
     Complaint complaint = complaints.saveAndFlush(
         Complaint.submit(report, trackingNumber, token, now, verificationDue));
+    attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
     process.start(complaint, verificationDue);
     return new Submission(complaint.getTrackingNumber(), token.value(), verificationDue);
   }
@@ -55,13 +68,29 @@ public class ComplaintIntake {
   /** The complainant supplies the information the admin asked for. */
   @Transactional
   public void supplement(String trackingNumber, String token, String text) {
+    supplement(trackingNumber, token, text, List.of());
+  }
+
+  /** The complainant supplies the information the admin asked for, with files. */
+  @Transactional
+  public void supplement(String trackingNumber, String token, String text, List<InspectedFile> files) {
     Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
     complaint.requireToken(token);
+    attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
     Instant now = clock.instant();
     Instant verificationDue = sopDeadlines.due(complaint.getAddressedRegionCode(),
         complaint.getClassification(), SopStep.VERIFICATION, now);
     complaint.supplement(text, verificationDue, now);
     process.supplementReceived(complaint, verificationDue);
+  }
+
+  /** The complainant adds files to their open complaint. */
+  @Transactional
+  public void attach(String trackingNumber, String token, List<InspectedFile> files) {
+    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    complaint.requireToken(token);
+    complaint.requireOpenFor("given more files");
+    attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
   }
 
   /** The complainant accepts or disputes the follow-up. */

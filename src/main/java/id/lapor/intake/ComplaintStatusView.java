@@ -2,6 +2,7 @@ package id.lapor.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import id.lapor.attachments.AttachmentView;
 import java.util.List;
 
 /**
@@ -30,7 +31,8 @@ record ComplaintStatusView(
     Boolean answeredLate,
     String resolution,
     String archiveReason,
-    List<Entry> timeline) {
+    List<Entry> timeline,
+    List<AttachmentView> attachments) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Entry(String type, String label, Instant at, String institution, String note, Integer rating) {}

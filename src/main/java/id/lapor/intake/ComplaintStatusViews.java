@@ -18,8 +18,10 @@ class ComplaintStatusViews {
   private final Institutions institutions;
   private final MessageSource messages;
   private final Clock clock;
+  private final ComplaintFiles files;
 
-  ComplaintStatusViews(Institutions institutions, MessageSource messages, Clock clock) {
+  ComplaintStatusViews(Institutions institutions, MessageSource messages, Clock clock, ComplaintFiles files) {
+    this.files = files;
     this.institutions = institutions;
     this.messages = messages;
     this.clock = clock;
@@ -29,6 +31,11 @@ class ComplaintStatusViews {
    * @param withToken the caller proved to be the complainant: content is shown even if confidential
    */
   ComplaintStatusView of(Complaint c, boolean withToken, Locale locale) {
+    return of(c, withToken, locale, id -> "/api/complaints/" + c.getTrackingNumber() + "/attachments/" + id);
+  }
+
+  /** @param attachmentUrl the address of each attachment by its id */
+  ComplaintStatusView of(Complaint c, boolean withToken, Locale locale, java.util.function.LongFunction<String> attachmentUrl) {
     boolean contentVisible = withToken || c.getPrivacy() != Privacy.CONFIDENTIAL;
     var timeline = c.getTimeline().stream().map(e -> entry(e, contentVisible, locale)).toList();
     return new ComplaintStatusView(
@@ -51,7 +58,8 @@ class ComplaintStatusViews {
         c.getAnsweredLate().orElse(null),
         c.getResolution().map(Enum::name).orElse(null),
         c.getArchiveReason().map(Enum::name).orElse(null),
-        timeline);
+        timeline,
+        files.visible(c, withToken, attachmentUrl));
   }
 
   private ComplaintStatusView.Entry entry(TimelineEntry e, boolean contentVisible, Locale locale) {

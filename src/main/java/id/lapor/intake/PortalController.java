@@ -25,6 +25,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
+import id.lapor.complaint.ComplaintNotFoundException;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -57,9 +61,12 @@ class PortalController {
   private final Institutions institutions;
   private final MessageSource messages;
   private final Clock clock;
+  private final ComplaintFiles files;
 
   PortalController(ComplaintIntake intake, SubmissionValidator validator, Complaints complaints,
-      ComplaintStatusViews views, Institutions institutions, MessageSource messages, Clock clock) {
+      ComplaintStatusViews views, Institutions institutions, MessageSource messages, Clock clock,
+      ComplaintFiles files) {
+    this.files = files;
     this.intake = intake;
     this.validator = validator;
     this.complaints = complaints;
@@ -90,17 +97,19 @@ class PortalController {
   }
 
   @PostMapping("/lapor")
-  String submit(@ModelAttribute("form") PortalSubmission form, Model model, Locale locale,
+  String submit(@ModelAttribute("form") PortalSubmission form,
+      @RequestParam(name = "attachments", required = false) List<MultipartFile> uploads, Model model, Locale locale,
       RedirectAttributes redirect) {
     List<FieldProblem> problems = new ArrayList<>();
     Double latitude = number(form.getLatitude(), "location.latitude", problems);
     Double longitude = number(form.getLongitude(), "location.longitude", problems);
+    var inspected = files.inspect(uploads, Optional.empty(), problems);
     try {
-      var report = validator.validate(form.toRequest(latitude, longitude), Channel.WEB);
+      var report = validator.validate(form.toRequest(latitude, longitude, locale.getLanguage()), Channel.WEB);
       if (!problems.isEmpty()) {
         throw new InvalidRequestException(problems);
       }
-      var submission = intake.submit(report);
+      var submission = intake.submit(report, inspected);
       redirect.addFlashAttribute("trackingNumber", submission.trackingNumber());
       redirect.addFlashAttribute("followUpToken", submission.followUpToken());
       redirect.addFlashAttribute("verificationDue", submission.verificationDue());
@@ -109,6 +118,7 @@ class PortalController {
     } catch (InvalidRequestException e) {
       problems.addAll(e.getProblems());
       model.addAttribute("errors", errors(problems, locale));
+      model.addAttribute("filesDropped", uploads != null && uploads.stream().anyMatch(f -> !f.isEmpty()));
       choices(model);
       return "portal/submit";
     }
@@ -151,7 +161,9 @@ class PortalController {
     if (token != null && !tokenValid) {
       model.addAttribute("tokenRejected", true);
     }
-    ComplaintStatusView view = views.of(c, tokenValid, locale);
+    String tokenQuery = tokenValid ? "?token=" + UriUtils.encodeQueryParam(token, "UTF-8") : "";
+    ComplaintStatusView view = views.of(c, tokenValid, locale,
+        id -> "/lacak/" + c.getTrackingNumber() + "/lampiran/" + id + tokenQuery);
     ZoneId zone = institutions.zoneOf(c.getAddressedRegionCode());
     model.addAttribute("c", view);
     model.addAttribute("deadline", view.currentDeadline() == null ? null : at(view.currentDeadline(), zone, locale));
@@ -183,11 +195,25 @@ class PortalController {
 
   @PostMapping("/lacak/{trackingNumber}/lengkapi")
   String supplement(@PathVariable String trackingNumber, @RequestParam(required = false) String token,
-      @RequestParam(required = false) String text, Locale locale, RedirectAttributes redirect) {
+      @RequestParam(required = false) String text,
+      @RequestParam(name = "attachments", required = false) List<MultipartFile> uploads, Locale locale,
+      RedirectAttributes redirect) {
     List<FieldProblem> problems = new ArrayList<>();
     String supplied = SubmissionValidator.text("text", text, SubmissionValidator.DESCRIPTION_MAX, true, problems);
-    return act(trackingNumber, token, problems, () -> intake.supplement(trackingNumber, token, supplied),
+    var inspected = files.inspect(uploads, complaints.findByTrackingNumber(trackingNumber), problems);
+    return act(trackingNumber, token, problems, () -> intake.supplement(trackingNumber, token, supplied, inspected),
         "supplemented", locale, redirect);
+  }
+
+  /** A file of the complaint: public for images and PDFs of public complaints, else with the token. */
+  @GetMapping("/lacak/{trackingNumber}/lampiran/{attachmentId}")
+  @Transactional(readOnly = true)
+  ResponseEntity<byte[]> attachment(@PathVariable String trackingNumber, @PathVariable long attachmentId,
+      @RequestParam(name = "token", required = false) String token) {
+    Complaint c = complaints.getByTrackingNumber(trackingNumber);
+    boolean tokenValid = token != null && c.acceptsToken(token);
+    return files.open(c, attachmentId, tokenValid)
+        .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber + " attachment " + attachmentId));
   }
 
   private String act(String trackingNumber, String token, List<FieldProblem> problems, Runnable action,
@@ -216,6 +242,18 @@ class PortalController {
       regions.computeIfAbsent(province, p -> new ArrayList<>()).add(regency);
     }
     model.addAttribute("regions", regions);
+    Map<String, List<Institution>> targets = new LinkedHashMap<>();
+    for (List<Institution> regencies : regions.values()) {
+      for (Institution regency : regencies) {
+        List<Institution> options = new ArrayList<>();
+        options.add(regency);
+        options.addAll(institutions.opdsOf(regency.getCode()));
+        targets.put(regency.getCode(), options);
+      }
+    }
+    model.addAttribute("targets", targets);
+    model.addAttribute("regencyNames", regions.values().stream().flatMap(List::stream)
+        .collect(java.util.stream.Collectors.toMap(Institution::getCode, Institution::getName)));
     model.addAttribute("classifications", Classification.values());
     model.addAttribute("categories", Category.values());
     model.addAttribute("privacies", Privacy.values());
@@ -225,7 +263,8 @@ class PortalController {
   private Map<String, String> errors(List<FieldProblem> problems, Locale locale) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem p : problems) {
-      String field = p.field().replace("location.", "").replace("complainant.", "");
+      String field = p.field().replace("location.", "").replace("complainant.", "").replaceAll("\\[\\d+]$", "")
+          .replace("targetInstitutionCode", "targetInstitution");
       errors.merge(field, messages.getMessage("portal.problem." + PortalProblems.code(p), null,
           p.message(), locale), (a, b) -> a + " " + b);
     }

@@ -51,6 +51,18 @@ final class PortalProblems {
     if (m.startsWith("needs an email")) {
       return "contact";
     }
+    if (m.startsWith("is not a JPEG") || m.startsWith("is a damaged")) {
+      return "fileType";
+    }
+    if (m.startsWith("is larger than")) {
+      return "fileSize";
+    }
+    if (m.startsWith("at most") || m.startsWith("a complaint carries at most")) {
+      return "fileCount";
+    }
+    if (m.startsWith("is not an institution of") || m.startsWith("is not a registered institution")) {
+      return "target";
+    }
     return "invalid";
   }
 }

@@ -16,18 +16,22 @@ public class PortalSubmission {
   private String name;
   private String email;
   private String phone;
+  private String targetInstitution;
 
-  SubmitComplaintRequest toRequest(Double lat, Double lon) {
+  SubmitComplaintRequest toRequest(Double lat, Double lon, String language) {
     boolean anyContact = notBlank(name) || notBlank(email) || notBlank(phone);
     return new SubmitComplaintRequest(classification, title, description, category, regionCode, privacy,
         incidentDate, new SubmitComplaintRequest.LocationPart(district, lat, lon),
-        anyContact ? new SubmitComplaintRequest.ComplainantPart(name, email, phone) : null);
+        anyContact ? new SubmitComplaintRequest.ComplainantPart(name, email, phone) : null, targetInstitution,
+        language);
   }
 
   private static boolean notBlank(String s) {
     return s != null && !s.isBlank();
   }
 
+  public String getTargetInstitution() { return targetInstitution; }
+  public void setTargetInstitution(String v) { targetInstitution = v; }
   public String getClassification() { return classification; }
   public void setClassification(String v) { classification = v; }
   public String getTitle() { return title; }

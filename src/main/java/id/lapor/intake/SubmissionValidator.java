@@ -60,11 +60,40 @@ class SubmissionValidator {
     LocalDate incidentDate = incidentDate(r.incidentDate(), region, problems);
     Location location = location(r, problems);
     Complainant complainant = complainant(r.complainant(), privacy, problems);
+    String target = target(r.targetInstitutionCode(), region, problems);
+    String language = r.language() == null || r.language().isBlank() ? NewComplaint.INDONESIAN : r.language().strip();
+    if (!language.equals(NewComplaint.INDONESIAN) && !language.equals(NewComplaint.ENGLISH)) {
+      problems.add(new FieldProblem("language", "must be id or en"));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
     return new NewComplaint(classification, title, description, category, incidentDate, location,
-        channel, privacy, complainant);
+        channel, privacy, complainant, language, target);
+  }
+
+  /** An institution of the chosen regency (one of its OPDs, or the regency itself), if one is named. */
+  private String target(String code, Optional<Institution> region, List<FieldProblem> problems) {
+    String wanted = blankToNull(code);
+    if (wanted == null) {
+      return null;
+    }
+    Optional<Institution> target = institutions.findById(wanted);
+    if (target.isEmpty()) {
+      problems.add(new FieldProblem("targetInstitutionCode", "is not a registered institution (" + wanted + ")"));
+      return null;
+    }
+    if (region.isPresent()) {
+      String regency = region.get().getCode();
+      Institution t = target.get();
+      boolean ofRegency = t.getCode().equals(regency) || regency.equals(t.getParentCode());
+      if (!ofRegency) {
+        problems.add(new FieldProblem("targetInstitutionCode", "is not an institution of " + regency
+            + " (choose one of its OPDs or leave it empty)"));
+        return null;
+      }
+    }
+    return wanted;
   }
 
   private Optional<Institution> region(String code, List<FieldProblem> problems) {

@@ -23,7 +23,12 @@ record SubmitComplaintRequest(
     @Schema(description = "ISO date, not in the future", example = "2026-11-20")
     String incidentDate,
     LocationPart location,
-    ComplainantPart complainant) {
+    ComplainantPart complainant,
+    @Schema(description = "Optional: the institution the complainant addresses (an OPD of the regency, or the "
+        + "regency itself); the regency's admin decides", example = "51.06.dinkes")
+    String targetInstitutionCode,
+    @Schema(description = "Language of the notifications to the complainant: id (default) or en", example = "id")
+    String language) {
 
   record LocationPart(
       @Schema(example = "Kintamani") String district,

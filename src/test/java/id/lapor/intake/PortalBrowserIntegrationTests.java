@@ -3,6 +3,10 @@ package id.lapor.intake;
 import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.options.FilePayload;
+import id.lapor.support.TestFiles;
+import java.nio.charset.StandardCharsets;
+
 import com.microsoft.playwright.Page;
 import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
@@ -56,6 +60,8 @@ class PortalBrowserIntegrationTests {
     page.click("text=Buat laporan >> nth=0");
     page.fill("#title", "Lampu jalan mati di Jl. Merdeka");
     page.fill("#email", "bukan-email");
+    page.setInputFiles("#attachments", new FilePayload("foto.jpg", "image/jpeg",
+        "ini teks, bukan foto".getBytes(StandardCharsets.UTF_8)));
     page.click("button[type=submit]");
     Browsers.screenshot(page, "portal-submit-errors");
     assertThat(page.textContent(".error-summary")).contains("belum terkirim");
@@ -63,6 +69,8 @@ class PortalBrowserIntegrationTests {
     assertThat(page.textContent("#description-error")).contains("Wajib diisi");
     assertThat(page.locator("#email").evaluate("e => e.previousElementSibling.textContent").toString())
         .contains("email tidak valid");
+    assertThat(page.textContent("#attachments-error")).contains("dilihat dari isinya");
+    assertThat(page.textContent("main")).contains("Pilih lagi lampiran Anda");
 
     page.fill("#description", "Sudah seminggu lampu jalan di depan SD 2 mati, anak-anak pulang les dalam gelap.");
     page.selectOption("#category", "INFRASTRUKTUR");
@@ -70,6 +78,13 @@ class PortalBrowserIntegrationTests {
     page.fill("#district", "Susut");
     page.fill("#name", "Made Warga");
     page.fill("#email", "made.warga@example.org");
+    page.selectOption("#targetInstitution", "51.06.pupr");
+    try {
+      page.setInputFiles("#attachments", new FilePayload("lampu-mati.jpg", "image/jpeg",
+          TestFiles.jpegWithLocation(-8.45, 115.36)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
     page.click("button[type=submit]");
     Browsers.screenshot(page, "portal-submitted");
     String tn = page.textContent("#tracking-number").strip();
@@ -80,6 +95,10 @@ class PortalBrowserIntegrationTests {
     page.navigate(url(privateLink));
     assertThat(page.textContent("#status")).isEqualTo("Menunggu verifikasi");
     assertThat(page.isVisible("#reply")).isFalse();
+    assertThat(page.textContent("#attachments")).contains("lampu-mati.jpg");
+    // 32×24 pixels, shown upright as 24 wide: the photo kept its orientation when it lost its location
+    assertThat(page.evaluate("() => document.querySelector('#attachments img').naturalWidth")).isEqualTo(24);
+    assertThat(complaints.getByTrackingNumber(tn).getTargetInstitutionCode()).contains("51.06.pupr");
     Browsers.screenshot(page, "portal-track");
 
     casework.forward(tn, BANGLI_DINKES);
@@ -122,6 +141,8 @@ class PortalBrowserIntegrationTests {
     page.navigate(url("/lapor"));
     assertThat(page.textContent("h1")).isEqualTo("Buat laporan");
     page.click("header >> text=EN");
+    // the form is long (every regency's institutions): read it once the whole page has arrived
+    page.waitForLoadState();
     assertThat(page.textContent("h1")).isEqualTo("Submit a complaint");
     assertThat(page.textContent("main")).contains("Who may see this complaint");
     page.navigate(url("/"));

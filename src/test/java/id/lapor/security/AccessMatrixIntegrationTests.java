@@ -99,6 +99,11 @@ class AccessMatrixIntegrationTests {
       Map.entry("POST /api/staff/process-migrations", "operators (ProcessMigrationIntegrationTests)"),
       Map.entry("POST /api/staff/privacy/re-encryption", "matrix: re-encrypt"),
       Map.entry("GET /api/staff/notifications", "operators (NotificationsIntegrationTests)"),
+      Map.entry("POST /api/complaints/{trackingNumber}/attachments", "public: needs the follow-up token"),
+      Map.entry("GET /api/complaints/{trackingNumber}/attachments/{attachmentId}",
+          "public: public complaints' images/PDFs, else the token (AttachmentsIntegrationTests)"),
+      Map.entry("GET /api/staff/complaints/{trackingNumber}/attachments/{attachmentId}",
+          "staff by scope (AttachmentsIntegrationTests)"),
       Map.entry("POST /api/staff/notifications/{id}/retry", "operators (NotificationsIntegrationTests)"));
 
   @Autowired TestRestTemplate http;

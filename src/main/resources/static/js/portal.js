@@ -1,0 +1,42 @@
+// Progressive enhancement of the complaint form; everything works without it.
+(function () {
+  'use strict';
+
+  // Only the chosen regency's institutions in the "target institution" list.
+  var region = document.getElementById('regionCode');
+  var target = document.getElementById('targetInstitution');
+  if (region && target) {
+    var filter = function () {
+      var groups = target.querySelectorAll('optgroup');
+      for (var i = 0; i < groups.length; i++) {
+        var mine = !region.value || groups[i].getAttribute('data-region') === region.value;
+        groups[i].hidden = !mine;
+        groups[i].disabled = !mine;
+      }
+      var chosen = target.options[target.selectedIndex];
+      if (chosen && chosen.parentNode.disabled) {
+        target.value = '';
+      }
+    };
+    region.addEventListener('change', filter);
+    filter();
+  }
+
+  // "Use my location now": fills latitude and longitude from the phone's position.
+  var button = document.getElementById('use-location');
+  var lat = document.getElementById('latitude');
+  var lon = document.getElementById('longitude');
+  var status = document.getElementById('use-location-status');
+  if (button && lat && lon && navigator.geolocation) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.geolocation.getCurrentPosition(function (position) {
+        lat.value = position.coords.latitude.toFixed(6);
+        lon.value = position.coords.longitude.toFixed(6);
+        status.textContent = lat.value + ', ' + lon.value;
+      }, function () {
+        status.textContent = button.getAttribute('data-failed');
+      }, { enableHighAccuracy: true, timeout: 15000 });
+    });
+  }
+})();
