@@ -30,6 +30,19 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   Page<Complaint> visibleTo(boolean everything, Collection<String> regencies, Collection<String> opds,
       ComplaintStatus status, Pageable page);
 
+  /**
+   * Complaints that may be published (not confidential) submitted in [{@code start}, {@code end}),
+   * optionally of one region and some categories, in some statuses; newest first through {@code page}.
+   */
+  @Query("select c from Complaint c where c.privacy <> id.lapor.complaint.Privacy.CONFIDENTIAL"
+      + " and c.submittedAt >= :start and c.submittedAt < :end"
+      + " and (:region is null or c.addressedRegionCode = :region)"
+      + " and (:anyCategory = true or c.category in :categories) and c.status in :statuses")
+  List<Complaint> publishable(String region, Instant start, Instant end, boolean anyCategory,
+      Collection<Category> categories, Collection<ComplaintStatus> statuses, Pageable page);
+
+  List<Complaint> findByTrackingNumberIn(Collection<String> trackingNumbers);
+
   long countBySubmittedAtGreaterThanEqual(Instant since);
 
   long countByAnsweredAtGreaterThanEqual(Instant since);

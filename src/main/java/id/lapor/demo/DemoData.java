@@ -16,6 +16,7 @@ import id.lapor.complaint.NewComplaint;
 import id.lapor.complaint.Privacy;
 import id.lapor.complaint.ReplyDecision;
 import id.lapor.intake.ComplaintIntake;
+import id.lapor.open311.Open311Keys;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -51,11 +52,17 @@ class DemoData {
   private final IdentityService identityService;
   private final Clock clock;
   private final DemoProperties properties;
+  /** The demo's Open311 key of Kota Denpasar's app (README); public, like the demo logins. */
+  static final String DENPASAR_OPEN311_KEY = "demo-denpasar-open311";
+
+  private final Open311Keys open311Keys;
   /** Follow-up tokens of the demo complaints, to reply as their complainants. */
   private final Map<String, String> tokens = new HashMap<>();
 
   DemoData(DemoInstitutions institutions, DemoUsers users, Complaints complaints, ComplaintIntake intake,
-      TaskService taskService, IdentityService identityService, Clock clock, DemoProperties properties) {
+      TaskService taskService, IdentityService identityService, Clock clock, DemoProperties properties,
+      Open311Keys open311Keys) {
+    this.open311Keys = open311Keys;
     this.institutions = institutions;
     this.users = users;
     this.complaints = complaints;
@@ -71,6 +78,7 @@ class DemoData {
   void load() {
     institutions.register();
     users.create();
+    open311Keys.register("51.71", "Pro Denpasar (demo)", DENPASAR_OPEN311_KEY);
     if (properties.sampleComplaints() && complaints.count() == 0) {
       loadComplaints();
       log.info("Demo complaints loaded: {}", complaints.count());

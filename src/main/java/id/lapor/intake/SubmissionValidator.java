@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * answer names every invalid field at once.
  */
 @Component
-class SubmissionValidator {
+public class SubmissionValidator {
 
   static final int TITLE_MAX = 150;
   static final int DESCRIPTION_MAX = 4000;
@@ -49,7 +49,7 @@ class SubmissionValidator {
   }
 
   /** The complaint the request describes, or {@link InvalidRequestException} naming every problem. */
-  NewComplaint validate(SubmitComplaintRequest r, Channel channel) {
+  public NewComplaint validate(SubmitComplaintRequest r, Channel channel) {
     List<FieldProblem> problems = new ArrayList<>();
     Classification classification = oneOf(Classification.class, "classification", r.classification(), problems);
     String title = text("title", r.title(), TITLE_MAX, true, problems);

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * Body of {@code POST /api/complaints}. Enumerations and dates arrive as strings so that every
  * invalid field can be named in one answer rather than the first one failing the parse.
  */
-record SubmitComplaintRequest(
+public record SubmitComplaintRequest(
     @Schema(description = "PENGADUAN, ASPIRASI or PERMINTAAN_INFORMASI", example = "PENGADUAN")
     String classification,
     @Schema(description = "At most 150 characters", example = "Jalan berlubang di Jl. Merdeka")
@@ -30,12 +30,12 @@ record SubmitComplaintRequest(
     @Schema(description = "Language of the notifications to the complainant: id (default) or en", example = "id")
     String language) {
 
-  record LocationPart(
+  public record LocationPart(
       @Schema(example = "Kintamani") String district,
       @Schema(example = "-8.2415") Double latitude,
       @Schema(example = "115.3553") Double longitude) {}
 
-  record ComplainantPart(
+  public record ComplainantPart(
       @Schema(example = "Made Wirawan") String name,
       @Schema(example = "made@example.org") String email,
       @Schema(example = "+6281234567890") String phone) {}

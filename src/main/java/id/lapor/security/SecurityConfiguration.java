@@ -91,7 +91,8 @@ class SecurityConfiguration {
             // Tasklist, Cockpit, Admin and their API: a staff login (then Camunda's authorizations)
             .requestMatchers("/camunda/**").authenticated()
             // the notification outbox names complaints of every region: operators only, reading too
-            .requestMatchers("/api/staff/notifications/**").hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
+            .requestMatchers("/api/staff/notifications/**", "/api/staff/open311/**")
+            .hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/staff/**").authenticated()
             .requestMatchers("/api/staff/holidays/**", "/api/staff/process-migrations/**",
                 "/api/staff/institutions/**", "/api/staff/privacy/**")
@@ -118,7 +119,8 @@ class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(basicEntryPoint(), new OrRequestMatcher(
                 paths.matcher("/api/**"), paths.matcher("/actuator/**"))))
         // The JSON API carries no cookies; the Camunda webapps bring their own CSRF protection.
-        .csrf(c -> c.ignoringRequestMatchers("/api/**", "/camunda/**"))
+        // Open311 carries an api_key, the gateway webhook an HMAC signature: no browser session either
+        .csrf(c -> c.ignoringRequestMatchers("/api/**", "/camunda/**", "/open311/**", "/channels/**"))
         .build();
   }
 

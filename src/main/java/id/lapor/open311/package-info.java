@@ -1,0 +1,7 @@
+/**
+ * Open311 GeoReport v2 under {@code /open311/v2}: other government apps (e.g. Kota Denpasar's
+ * Pro Denpasar) list services, post requests into the same intake as every other channel, and
+ * follow them — XML and JSON, errors as the specification says, API keys per integrating
+ * institution (stored hashed, revocable). Confidential complaints and personal data never appear.
+ */
+package id.lapor.open311;
