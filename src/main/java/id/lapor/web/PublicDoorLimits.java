@@ -25,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Abuse resistance of the public doors. New complaints (and supplements, replies) are rate limited
  * per client address with token buckets (bucket4j): {@code 429} with {@code Retry-After} once a
  * client has used its allowance. Request bodies of the public API are bounded: {@code 413} above
- * {@link Limits#maxBodyBytes()}. Behind a reverse proxy, set {@code server.forward-headers-strategy}
+ * {@link Limits#maxBodyBytes()}. Open311 and the SMS/WhatsApp gateway webhook are bounded in size
+ * but not limited per address: one integrating server speaks for many citizens, and each request
+ * carries its own credential (API key, HMAC signature). Behind a reverse proxy, set {@code server.forward-headers-strategy}
  * so the client address is the citizen's, not the proxy's.
  */
 @Component
@@ -63,7 +65,9 @@ class PublicDoorLimits extends OncePerRequestFilter {
           "A request to this door may carry at most " + limits.maxBodyBytes() + " bytes.");
       return;
     }
-    if (HttpMethod.POST.matches(request.getMethod())) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean credentialed = path.startsWith("/open311/") || path.startsWith("/channels/");
+    if (HttpMethod.POST.matches(request.getMethod()) && !credentialed) {
       ConsumptionProbe probe = buckets.computeIfAbsent(request.getRemoteAddr(), a -> newBucket())
           .tryConsumeAndReturnRemaining(1);
       if (!probe.isConsumed()) {

@@ -1,0 +1,5 @@
+package id.lapor.intake;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ChannelMessages extends JpaRepository<ChannelMessage, String> {}
