@@ -2,6 +2,49 @@
 (function () {
   'use strict';
 
+  // Province first, then only its regencies/cities (without JavaScript: one list grouped by province).
+  var picker = document.getElementById('province-picker');
+  var province = document.getElementById('province');
+  var regencies = document.getElementById('regionCode');
+  if (picker && province && regencies) {
+    picker.hidden = false;
+    var chosen = regencies.options[regencies.selectedIndex];
+    if (chosen && chosen.parentNode.tagName === 'OPTGROUP') {
+      province.value = chosen.parentNode.label;
+    }
+    var showProvince = function () {
+      var groups = regencies.querySelectorAll('optgroup');
+      for (var i = 0; i < groups.length; i++) {
+        var mine = !province.value || groups[i].label === province.value;
+        groups[i].hidden = !mine;
+        groups[i].disabled = !mine;
+      }
+      var current = regencies.options[regencies.selectedIndex];
+      if (current && current.parentNode.disabled) {
+        regencies.value = '';
+        regencies.dispatchEvent(new Event('change'));
+      }
+    };
+    province.addEventListener('change', showProvince);
+    showProvince();
+  }
+
+  // Only the chosen regency's known districts as suggestions.
+  var districtList = document.getElementById('district-list');
+  if (districtList && regencies) {
+    var all = Array.prototype.slice.call(districtList.querySelectorAll('option'));
+    var showDistricts = function () {
+      districtList.innerHTML = '';
+      all.forEach(function (o) {
+        if (o.getAttribute('data-region') === regencies.value) {
+          districtList.appendChild(o);
+        }
+      });
+    };
+    regencies.addEventListener('change', showDistricts);
+    showDistricts();
+  }
+
   // Only the chosen regency's institutions in the "target institution" list.
   var region = document.getElementById('regionCode');
   var target = document.getElementById('targetInstitution');
@@ -14,7 +57,7 @@
         groups[i].disabled = !mine;
       }
       var chosen = target.options[target.selectedIndex];
-      if (chosen && chosen.parentNode.disabled) {
+      if (chosen && chosen.value && chosen.parentNode.getAttribute('data-region') !== region.value) {
         target.value = '';
       }
     };

@@ -184,7 +184,8 @@ class ComplaintFormView {
     StringJoiner list = new StringJoiner("\n");
     for (var a : files) {
       list.add("- [" + a.getFileName() + "](" + StaffComplaintApi.attachmentUrl(c, a.getId()) + ") — "
-          + String.format(INDONESIAN, "%.1f MB", a.getSizeBytes() / 1048576.0)
+          + (a.getSizeBytes() < 1048576 ? String.format(INDONESIAN, "%.0f KB", Math.ceil(a.getSizeBytes() / 1024.0))
+              : String.format(INDONESIAN, "%.1f MB", a.getSizeBytes() / 1048576.0))
           + (a.isLocationRemoved() ? " · " + label("form.locationRemoved") : ""));
     }
     return list.toString();

@@ -252,6 +252,12 @@ class PortalController {
       }
     }
     model.addAttribute("targets", targets);
+    // districts the registry knows (district offices, "Kecamatan …") as suggestions for the free-text field
+    Map<String, List<String>> districts = new LinkedHashMap<>();
+    targets.forEach((regency, options) -> options.stream().map(Institution::getName)
+        .filter(name -> name.startsWith("Kecamatan "))
+        .forEach(name -> districts.computeIfAbsent(regency, r -> new ArrayList<>()).add(name.substring(10))));
+    model.addAttribute("districts", districts);
     model.addAttribute("regencyNames", regions.values().stream().flatMap(List::stream)
         .collect(java.util.stream.Collectors.toMap(Institution::getCode, Institution::getName)));
     model.addAttribute("classifications", Classification.values());

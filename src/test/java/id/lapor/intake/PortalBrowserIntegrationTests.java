@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.options.FilePayload;
 import id.lapor.support.TestFiles;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.microsoft.playwright.Page;
 import id.lapor.complaint.ComplaintStatus;
@@ -116,6 +117,31 @@ class PortalBrowserIntegrationTests {
     assertThat(page.textContent(".notice")).contains("tanggapan Anda tercatat");
     assertThat(page.textContent("#status")).isEqualTo("Selesai");
     assertThat(complaints.getByTrackingNumber(tn).getStatus()).isEqualTo(ComplaintStatus.RESOLVED);
+  }
+
+  @Test
+  void withJavaScriptTheProvinceNarrowsTheRegenciesAndTheRegencyItsInstitutionsAndDistricts() {
+    Page page = browsers.newPage(412, 915);
+    page.navigate(url("/lapor?lang=id"));
+    page.waitForLoadState();
+    assertThat(page.isVisible("#province")).as("the province picker needs JavaScript").isTrue();
+    page.selectOption("#province", "Provinsi Jawa Timur");
+    assertThat(visibleOptionGroups(page, "#regionCode")).containsExactly("Provinsi Jawa Timur");
+    page.selectOption("#regionCode", "35.10");
+    assertThat(visibleOptionGroups(page, "#targetInstitution")).containsExactly("Kab. Banyuwangi");
+    assertThat(page.evaluate("() => Array.from(document.querySelectorAll('#district-list option')).map(o => o.value)"))
+        .isEqualTo(List.of("Banyuwangi", "Genteng"));
+    page.selectOption("#targetInstitution", "35.10.dinkes");
+    page.selectOption("#province", "Provinsi Bali");
+    assertThat(page.inputValue("#regionCode")).as("a regency of another province is cleared").isEmpty();
+    assertThat(page.inputValue("#targetInstitution")).as("and so is its institution").isEmpty();
+    Browsers.screenshot(page, "portal-submit-pickers");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> visibleOptionGroups(Page page, String select) {
+    return (List<String>) page.evaluate("s => Array.from(document.querySelectorAll(s + ' optgroup'))"
+        + ".filter(g => !g.hidden).map(g => g.label)", select);
   }
 
   @Test

@@ -20,6 +20,9 @@ import id.lapor.support.LaporTest;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
+import id.lapor.attachments.AttachmentInspector;
+import id.lapor.attachments.UploadedFile;
+import id.lapor.support.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,7 @@ class WebappsBrowserIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired ComplaintIntake intake;
+  @Autowired AttachmentInspector inspector;
   @Autowired Casework casework;
   @Autowired RepositoryService repositoryService;
 
@@ -59,8 +63,11 @@ class WebappsBrowserIntegrationTests {
     casework.dispose(dinkes, "petugas.bangli.dinkes");
 
     NewComplaint base = ComplaintFixtures.aPublicComplaintIn(BANGLI);
-    scripted = intake.submit(new NewComplaint(base.classification(), SCRIPT_TITLE, SCRIPT_TEXT, base.category(),
-        base.incidentDate(), base.location(), base.channel(), base.privacy(), base.complainant())).trackingNumber();
+    var scriptedSubmission = intake.submit(new NewComplaint(base.classification(), SCRIPT_TITLE, SCRIPT_TEXT,
+        base.category(), base.incidentDate(), base.location(), base.channel(), base.privacy(), base.complainant()));
+    scripted = scriptedSubmission.trackingNumber();
+    intake.attach(scripted, scriptedSubmission.followUpToken(), inspector.inspect(
+        List.of(new UploadedFile("surat warga.pdf", TestFiles.pdf())), 0, new java.util.ArrayList<>()));
     casework.forward(scripted, BANGLI_DINKES);
     casework.dispose(scripted, "petugas.bangli.dinkes");
 
@@ -101,6 +108,12 @@ class WebappsBrowserIntegrationTests {
     assertThat(values).contains(SCRIPT_TITLE, SCRIPT_TEXT);
     assertThat(page.evaluate("() => window.__xss === undefined")).as("no script ran").isEqualTo(true);
     assertThat(page.innerHTML("body")).doesNotContain("<script>window.__xss").doesNotContain(">49<");
+
+    // the complaint's file is a link in the form's text view, opened with the same login
+    var link = page.locator("a[href^='/api/staff/complaints/" + scripted + "/attachments/']");
+    assertThat(link.textContent()).isEqualTo("surat-warga.pdf");
+    assertThat(page.evaluate("href => fetch(href).then(r => r.status + ' ' + r.headers.get('content-type'))",
+        link.getAttribute("href"))).isEqualTo("200 application/pdf");
   }
 
   @Test
