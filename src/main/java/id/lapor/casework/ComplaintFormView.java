@@ -13,6 +13,7 @@ import id.lapor.deadlines.SopStep;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.Institutions;
+import id.lapor.routing.RoutingSuggestions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,10 +55,13 @@ class ComplaintFormView {
   private final Clock clock;
   private final SopDeadlines sopDeadlines;
   private final Attachments attachments;
+  private final RoutingSuggestions routing;
 
   ComplaintFormView(Complaints complaints, Institutions institutions, IdentityService identityService,
-      MessageSource messages, ObjectMapper json, Clock clock, SopDeadlines sopDeadlines, Attachments attachments) {
+      MessageSource messages, ObjectMapper json, Clock clock, SopDeadlines sopDeadlines, Attachments attachments,
+      RoutingSuggestions routing) {
     this.attachments = attachments;
+    this.routing = routing;
     this.sopDeadlines = sopDeadlines;
     this.complaints = complaints;
     this.institutions = institutions;
@@ -95,6 +99,15 @@ class ComplaintFormView {
     switch (taskKey) {
       case ComplaintTasks.VERIFY_COMPLAINT -> {
         text(fields, "complaintComplainant", complainant(c));
+        routing.suggest(c.getAddressedRegionCode(), c.getCategory(), c.getTitle(), c.getDescription())
+            .ifPresentOrElse(s -> {
+              text(fields, "routingSuggestion", label(s.withinRegency() ? "form.routing.opd" : "form.routing.elsewhere",
+                  s.name(), String.join("; ", s.reasons())));
+              if (s.withinRegency()) {
+                // pre-selected; the admin may choose another OPD
+                text(fields, ProcessVariables.OPD_CODE, s.code());
+              }
+            }, () -> text(fields, "routingSuggestion", label("form.routing.none")));
         fields.put("opdOptions", options(institutions.opdsOf(c.getAddressedRegionCode()).stream()
             .map(i -> new Option(i.getName(), i.getCode())).toList()));
       }

@@ -1,5 +1,7 @@
 package id.lapor.deadlines;
 
+import static id.lapor.models.EngineCalls.asSystem;
+
 import id.lapor.calendar.SopDuration;
 import id.lapor.calendar.WorkingCalendar;
 import id.lapor.complaint.Classification;
@@ -14,10 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -114,16 +113,6 @@ public class SopDeadlines {
    * opening a form, an admin forwarding): inside an engine command, without that user's
    * authorization checks.
    */
-  private static <T> T asSystem(Callable<T> evaluation) {
-    CommandContext command = Context.getCommandContext();
-    try {
-      return command != null ? command.runWithoutAuthorization(evaluation) : evaluation.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   /** Shorthand for {@code forRegion(regionCode, classification).due(step, from)}. */
   public Instant due(String regionCode, Classification classification, SopStep step, Instant from) {

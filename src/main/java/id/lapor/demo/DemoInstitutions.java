@@ -22,7 +22,12 @@ class DemoInstitutions {
       new String[] {"disdik", "Dinas Pendidikan"},
       new String[] {"disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil"},
       new String[] {"dlh", "Dinas Lingkungan Hidup"},
-      new String[] {"rsud", "RSUD"});
+      new String[] {"rsud", "RSUD"},
+      new String[] {"dinsos", "Dinas Sosial"},
+      new String[] {"satpolpp", "Satuan Polisi Pamong Praja"},
+      new String[] {"dpmptsp", "Dinas Penanaman Modal dan PTSP"},
+      new String[] {"dishub", "Dinas Perhubungan"},
+      new String[] {"pdam", "Perumda Air Minum"});
 
   private final InstitutionRegistry registry;
 
@@ -33,6 +38,11 @@ class DemoInstitutions {
   void register() {
     registry.register(Institution.NATIONAL_CODE, "Admin Nasional SP4N-LAPOR! (KemenPANRB)",
         InstitutionKind.NATIONAL, null, WIB);
+
+    // national bodies outside regional government that complaints are transferred to
+    registry.register("ID.pln", "PT PLN (Persero)", InstitutionKind.AGENCY, Institution.NATIONAL_CODE, WIB);
+    registry.register("ID.bpjs-kesehatan", "BPJS Kesehatan", InstitutionKind.AGENCY, Institution.NATIONAL_CODE, WIB);
+    registry.register("ID.kemendagri", "Kementerian Dalam Negeri", InstitutionKind.AGENCY, Institution.NATIONAL_CODE, WIB);
 
     province("51", "Provinsi Bali", WITA,
         regency("51.01", "Kab. Jembrana"), regency("51.02", "Kab. Tabanan"), regency("51.03", "Kab. Badung"),

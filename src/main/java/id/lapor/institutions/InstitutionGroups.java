@@ -19,6 +19,7 @@ public record InstitutionGroups(Institution institution) {
   static final String OPD_LIAISONS = "opd-liaisons-";
   static final String OPD_OFFICERS = "opd-officers-";
 
+  /** The admins who verify complaints addressed to a regency, city or national body. */
   public static String regencyAdmins(String regionCode) {
     return REGENCY_ADMINS + regionCode;
   }
@@ -50,6 +51,8 @@ public record InstitutionGroups(Institution institution) {
       case REGENCY, CITY -> List.of(new Group(regencyAdmins(code), "Admin " + name),
           new Group(regentOffice(code), (institution.getKind() == InstitutionKind.CITY
               ? "Kantor Wali Kota " : "Kantor Bupati ") + name));
+      // the admins of a national body verify what is addressed to it, like a regency's admins
+      case AGENCY -> List.of(new Group(regencyAdmins(code), "Admin " + name));
       case OPD -> List.of(
           new Group(opdLiaisons(code), "Pejabat Penghubung " + name),
           new Group(opdOfficers(code), "Petugas " + name));

@@ -64,7 +64,7 @@ public class InstitutionRegistry {
       roleAuthorizations.grant(group.id());
     }
     tenantOf(institution).ifPresent(tenant -> {
-      if (institution.isRegencyLevel()) {
+      if (institution.getKind().verifiesComplaints()) {
         ensureTenant(tenant, institution.getName());
         // those above the regency see its complaints: its province, the national admins, designers
         institutions.findById(institution.getParentCode()).map(Institution::getCode)
@@ -78,12 +78,13 @@ public class InstitutionRegistry {
   }
 
   /**
-   * The Camunda tenant an institution's complaints live in: its regency/city (region code). The
-   * national level and provinces have none; they are members of their regencies' tenants.
+   * The Camunda tenant an institution's complaints live in: its regency/city (region code) or, for a
+   * national body, its own code. The national level and provinces have none; they are members of
+   * their regencies' tenants.
    */
   public java.util.Optional<String> tenantOf(Institution institution) {
     return switch (institution.getKind()) {
-      case REGENCY, CITY -> java.util.Optional.of(institution.getCode());
+      case REGENCY, CITY, AGENCY -> java.util.Optional.of(institution.getCode());
       case OPD -> java.util.Optional.of(institution.getParentCode());
       case NATIONAL, PROVINCE -> java.util.Optional.empty();
     };
@@ -126,7 +127,7 @@ public class InstitutionRegistry {
     Institution parent = institutions.findById(parentCode)
         .orElseThrow(() -> new IllegalArgumentException("Unknown parent institution " + parentCode));
     boolean fits = switch (kind) {
-      case PROVINCE -> parent.getKind() == InstitutionKind.NATIONAL;
+      case PROVINCE, AGENCY -> parent.getKind() == InstitutionKind.NATIONAL;
       case REGENCY, CITY -> parent.getKind() == InstitutionKind.PROVINCE;
       case OPD -> parent.isRegencyLevel();
       case NATIONAL -> true;

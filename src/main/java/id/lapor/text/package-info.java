@@ -1,0 +1,5 @@
+/**
+ * Indonesian text analysis shared by routing and duplicate detection: Lucene's Indonesian stop words
+ * and stemmer after the abbreviations of {@code text/abbreviations.txt} are spelled out.
+ */
+package id.lapor.text;
