@@ -12,6 +12,7 @@ import id.lapor.deadlines.SopDeadlines;
 import id.lapor.deadlines.SopStep;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionGroups;
+import id.lapor.duplicates.DuplicateCandidates;
 import id.lapor.institutions.Institutions;
 import id.lapor.routing.RoutingSuggestions;
 import java.time.Clock;
@@ -56,10 +57,12 @@ class ComplaintFormView {
   private final SopDeadlines sopDeadlines;
   private final Attachments attachments;
   private final RoutingSuggestions routing;
+  private final DuplicateCandidates duplicates;
 
   ComplaintFormView(Complaints complaints, Institutions institutions, IdentityService identityService,
       MessageSource messages, ObjectMapper json, Clock clock, SopDeadlines sopDeadlines, Attachments attachments,
-      RoutingSuggestions routing) {
+      RoutingSuggestions routing, DuplicateCandidates duplicates) {
+    this.duplicates = duplicates;
     this.attachments = attachments;
     this.routing = routing;
     this.sopDeadlines = sopDeadlines;
@@ -108,6 +111,7 @@ class ComplaintFormView {
                 text(fields, ProcessVariables.OPD_CODE, s.code());
               }
             }, () -> text(fields, "routingSuggestion", label("form.routing.none")));
+        text(fields, "duplicateCandidates", duplicateList(c, zone));
         fields.put("opdOptions", options(institutions.opdsOf(c.getAddressedRegionCode()).stream()
             .map(i -> new Option(i.getName(), i.getCode())).toList()));
       }
@@ -202,6 +206,26 @@ class ComplaintFormView {
           + (a.isLocationRemoved() ? " · " + label("form.locationRemoved") : ""));
     }
     return list.toString();
+  }
+
+  /** Open complaints like this one, as a Markdown list with their scores and links (staff detail). */
+  private String duplicateList(Complaint c, ZoneId zone) {
+    var hits = duplicates.similarTo(c);
+    if (hits.isEmpty()) {
+      return label("form.duplicates.none");
+    }
+    StringJoiner list = new StringJoiner("\n");
+    for (var h : hits) {
+      list.add("- [" + h.trackingNumber() + "](/api/staff/complaints/" + h.trackingNumber() + ") "
+          + String.format(INDONESIAN, "%.0f%%", 100 * h.score()) + " — " + markdownText(h.title()) + " ("
+          + label("status." + h.status()) + ", " + at(h.submittedAt(), zone) + ")");
+    }
+    return list.toString();
+  }
+
+  /** Complaint text inside a Markdown list: no link, emphasis or HTML syntax of its own. */
+  static String markdownText(String text) {
+    return text.replaceAll("[\\[\\]()<>*_`#|\\\\]", " ").replaceAll("\\s+", " ").strip();
   }
 
   private String history(Complaint c, ZoneId zone) {

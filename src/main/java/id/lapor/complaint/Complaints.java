@@ -43,6 +43,9 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
 
   List<Complaint> findByTrackingNumberIn(Collection<String> trackingNumbers);
 
+  /** Complaints changed since {@code since}, oldest change first (the duplicate index follows them). */
+  List<Complaint> findByUpdatedAtGreaterThanEqualOrderByUpdatedAtAscIdAsc(Instant since, Pageable page);
+
   long countBySubmittedAtGreaterThanEqual(Instant since);
 
   long countByAnsweredAtGreaterThanEqual(Instant since);

@@ -64,7 +64,7 @@ class RestartAndRedeployIntegrationTests {
       trackingNumber = app.getBean(ComplaintIntake.class)
           .submit(ComplaintFixtures.aPublicComplaintIn(ComplaintFixtures.BANGLI)).trackingNumber();
       app.getBean(Casework.class).forward(trackingNumber, ComplaintFixtures.BANGLI_DINKES);
-      assertThat(versions(app)).containsExactlyInAnyOrder("ComplaintHandling:1", "SopDeadlines:1",
+      assertThat(versions(app)).containsExactlyInAnyOrder("ComplaintHandling:1", "SopDeadlines:1", "Routing:1",
           "VerifyComplaint:1", "VerifyComplaintNationally:1", "DisposeComplaint:1", "PrepareFollowUp:1",
           "SuperviseOverdueComplaint:1", "CoordinateFirstResponse:1");
       assertThat(banyuwangiVersion(app)).as("Banyuwangi's own variant, in its tenant").isEqualTo(1);

@@ -1,0 +1,181 @@
+package id.lapor.duplicates;
+
+import id.lapor.text.IndonesianText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * A Lucene index of the open complaints, in memory (rebuilt from the database at start, a few seconds
+ * for 100,000 complaints). Lucene finds the complaints sharing stems with a report within the time
+ * window, in its regency or addressed to its institution (BM25, at most 100); {@link DuplicateScoring}
+ * then scores them. Thread-safe. Pure of Spring, so the benchmark measures exactly this.
+ */
+public final class DuplicateIndex implements AutoCloseable {
+
+  static final int RETRIEVED = 100;
+
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  public DuplicateIndex() {
+    try {
+      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(IndonesianText.get().analyzer())
+          .setRAMBufferSizeMB(64));
+      searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An indexed complaint. {@code target} is the institution the complainant addressed, or null. */
+  public record Entry(long id, String trackingNumber, String title, String status, String region, String target,
+      DuplicateScoring.Report report) {}
+
+  /** A complaint found like the report, with its score. */
+  public record Hit(long id, String trackingNumber, String title, String status, Instant submittedAt, double score) {}
+
+  public void put(Entry e, String text) {
+    Document doc = new Document();
+    doc.add(new StringField("id", Long.toString(e.id()), Field.Store.YES));
+    doc.add(new StoredField("tn", e.trackingNumber()));
+    doc.add(new StoredField("title", e.title()));
+    doc.add(new StoredField("status", e.status()));
+    doc.add(new StringField("region", e.region(), Field.Store.NO));
+    if (e.target() != null) {
+      doc.add(new StringField("target", e.target(), Field.Store.NO));
+    }
+    DuplicateScoring.Report r = e.report();
+    doc.add(new StoredField("category", r.category()));
+    doc.add(new StoredField("stems", String.join(" ", r.stems())));
+    if (r.district() != null) {
+      doc.add(new StoredField("district", r.district()));
+    }
+    if (r.latitude() != null && r.longitude() != null) {
+      doc.add(new StoredField("lat", r.latitude()));
+      doc.add(new StoredField("lon", r.longitude()));
+    }
+    long at = r.submittedAt().toEpochMilli();
+    doc.add(new LongPoint("submitted", at));
+    doc.add(new StoredField("submitted", at));
+    doc.add(new TextField("text", text, Field.Store.NO));
+    try {
+      writer.updateDocument(new Term("id", Long.toString(e.id())), doc);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  public void remove(long id) {
+    try {
+      writer.deleteDocuments(new Term("id", Long.toString(id)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes what was put and removed visible to searches. */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int size() {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return searcher.getIndexReader().numDocs();
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The complaints like {@code report} scoring at least {@code threshold}, best first, at most {@code limit};
+   * in {@code region} or addressed to {@code target}; never {@code excludeId}.
+   */
+  public List<Hit> similar(DuplicateScoring.Report report, String region, String target, long excludeId,
+      double threshold, int limit) {
+    if (report.stems().isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder where = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term("region", region)), BooleanClause.Occur.SHOULD);
+    if (target != null) {
+      where.add(new TermQuery(new Term("target", target)), BooleanClause.Occur.SHOULD);
+    }
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (String stem : new LinkedHashSet<>(report.stems())) {
+      words.add(new TermQuery(new Term("text", stem)), BooleanClause.Occur.SHOULD);
+    }
+    long at = report.submittedAt().toEpochMilli();
+    long window = DuplicateScoring.WINDOW.toMillis();
+    BooleanQuery query = new BooleanQuery.Builder()
+        .add(words.build(), BooleanClause.Occur.MUST)
+        .add(where.build(), BooleanClause.Occur.FILTER)
+        .add(LongPoint.newRangeQuery("submitted", at - window, at + window), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term("id", Long.toString(excludeId))), BooleanClause.Occur.MUST_NOT)
+        .build();
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        List<Hit> hits = new ArrayList<>();
+        for (ScoreDoc found : searcher.search(query, RETRIEVED).scoreDocs) {
+          Document d = searcher.storedFields().document(found.doc);
+          var stored = new DuplicateScoring.Report(d.get("category"), Arrays.asList(d.get("stems").split(" ")),
+              d.get("district"), number(d, "lat"), number(d, "lon"),
+              Instant.ofEpochMilli(d.getField("submitted").numericValue().longValue()));
+          double score = DuplicateScoring.score(report, stored);
+          if (score >= threshold) {
+            hits.add(new Hit(Long.parseLong(d.get("id")), d.get("tn"), d.get("title"), d.get("status"),
+                stored.submittedAt(), score));
+          }
+        }
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Double number(Document d, String field) {
+    var f = d.getField(field);
+    return f == null ? null : f.numericValue().doubleValue();
+  }
+
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    writer.close();
+  }
+}
