@@ -11,16 +11,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Address complaint to regency": the national admin sends it to the regency that must verify it. */
+/**
+ * "Address complaint to regency": the national admin sends it to the regency that must verify it,
+ * where it continues in a new instance in the regency's tenant.
+ */
 @Component("addressComplaintToRegencyDelegate")
 class AddressComplaintToRegencyDelegate implements JavaDelegate {
 
+  /** Models since transfers continue the complaint in a new instance in the regency's tenant. */
+  static final String HANDED_OVER_END = "EndEvent_ComplaintAddressed";
+
   private final CaseworkSupport support;
   private final Institutions institutions;
+  private final ComplaintProcess process;
 
-  AddressComplaintToRegencyDelegate(CaseworkSupport support, Institutions institutions) {
+  AddressComplaintToRegencyDelegate(CaseworkSupport support, Institutions institutions, ComplaintProcess process) {
     this.support = support;
     this.institutions = institutions;
+    this.process = process;
   }
 
   @Override
@@ -32,6 +40,12 @@ class AddressComplaintToRegencyDelegate implements JavaDelegate {
     Instant verificationDue = support.sop(regency.getCode(), complaint.getClassification())
         .due(SopStep.VERIFICATION, now);
     complaint.addressTo(regency.getCode(), verificationDue, support.actor(), now);
+    if (execution.getBpmnModelInstance().getModelElementById(HANDED_OVER_END) != null) {
+      // the regency's admins see and verify it in their own tenant; this instance ends
+      process.start(complaint, verificationDue);
+      return;
+    }
+    // first-release models loop back to Verify complaint within this instance
     execution.setVariable(ProcessVariables.REGION_CODE, regency.getCode());
     execution.setVariable(ProcessVariables.PROVINCE_CODE, regency.getParentCode());
     execution.setVariable(ProcessVariables.VERIFICATION_DUE, date(verificationDue));

@@ -46,6 +46,10 @@ class CaseworkSupport {
     return complaints.getById(number.longValue());
   }
 
+  java.util.Optional<Complaint> findComplaint(String trackingNumber) {
+    return complaints.findByTrackingNumber(trackingNumber);
+  }
+
   SopParameters sop(Complaint complaint) {
     return sop(complaint.getAddressedRegionCode(), complaint.getClassification());
   }

@@ -112,6 +112,11 @@ class ComplaintFormView {
               }
             }, () -> text(fields, "routingSuggestion", label("form.routing.none")));
         text(fields, "duplicateCandidates", duplicateList(c, zone));
+        fields.put("transferOptions", options(institutions.findAll().stream()
+            .filter(i -> i.getKind().verifiesComplaints() && !i.getCode().equals(c.getAddressedRegionCode()))
+            .sorted(java.util.Comparator.comparing((Institution i) -> i.getKind() != id.lapor.institutions.InstitutionKind.AGENCY)
+                .thenComparing(Institution::getName))
+            .map(i -> new Option(i.getName() + " (" + i.getCode() + ")", i.getCode())).toList()));
         fields.put("opdOptions", options(institutions.opdsOf(c.getAddressedRegionCode()).stream()
             .map(i -> new Option(i.getName(), i.getCode())).toList()));
       }

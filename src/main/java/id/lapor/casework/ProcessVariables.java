@@ -49,6 +49,11 @@ public final class ProcessVariables {
   public static final String ARCHIVE_NOTE = "archiveNote";
   public static final String INFORMATION_REQUEST = "informationRequest";
   public static final String REFERRAL_REASON = "referralReason";
+  /** Verify complaint, MERGE: the open complaint this one duplicates. */
+  public static final String MASTER_TRACKING_NUMBER = "masterTrackingNumber";
+  /** Verify complaint, TRANSFER: the regency, city or national body with authority, and why. */
+  public static final String TRANSFER_TO = "transferTo";
+  public static final String TRANSFER_REASON = "transferReason";
   public static final String RETURN_REASON = "returnReason";
   public static final String FOLLOW_UP_TEXT = "followUpText";
   public static final String SUPERVISION_NOTE = "supervisionNote";

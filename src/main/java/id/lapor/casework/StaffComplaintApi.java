@@ -3,6 +3,10 @@ package id.lapor.casework;
 import id.lapor.attachments.AttachmentView;
 import id.lapor.attachments.Attachments;
 import id.lapor.complaint.Complaint;
+import id.lapor.deadlines.SopDeadlines;
+import id.lapor.deadlines.SopStep;
+import id.lapor.institutions.InstitutionGroups;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.http.ResponseEntity;
 import id.lapor.complaint.ComplaintNotFoundException;
 import id.lapor.complaint.ComplaintStatus;
@@ -50,9 +54,14 @@ class StaffComplaintApi {
   private final Clock clock;
 
   private final Attachments attachments;
+  private final SopDeadlines sopDeadlines;
+  private final ComplaintProcess process;
 
-  StaffComplaintApi(Complaints complaints, StaffScopes scopes, Clock clock, Attachments attachments) {
+  StaffComplaintApi(Complaints complaints, StaffScopes scopes, Clock clock, Attachments attachments,
+      SopDeadlines sopDeadlines, ComplaintProcess process) {
     this.attachments = attachments;
+    this.sopDeadlines = sopDeadlines;
+    this.process = process;
     this.complaints = complaints;
     this.scopes = scopes;
     this.clock = clock;
@@ -104,6 +113,24 @@ class StaffComplaintApi {
     Complaint c = visible(scopes.of(caller), trackingNumber);
     return attachments.find(c.getId(), attachmentId).map(a -> attachments.response(a, false))
         .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber + " attachment " + attachmentId));
+  }
+
+  @PostMapping("/{trackingNumber}/unmerge")
+  @Operation(summary = "Undo a merge while the master is open: the complaint is verified on its own again "
+      + "(the regency's admins only; 409 when it is not merged or the master is closed)")
+  @Transactional
+  Summary unmerge(Authentication caller, @PathVariable String trackingNumber) {
+    Complaint c = visible(scopes.of(caller), trackingNumber);
+    String admins = InstitutionGroups.regencyAdmins(c.getAddressedRegionCode());
+    if (caller.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(admins))) {
+      throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN,
+          "only the admins of " + c.getAddressedRegionCode() + " may undo a merge");
+    }
+    Instant now = clock.instant();
+    Instant due = sopDeadlines.due(c.getAddressedRegionCode(), c.getClassification(), SopStep.VERIFICATION, now);
+    c.unmerge(due, caller.getName(), now);
+    process.start(c, due);
+    return Summary.of(c, now);
   }
 
   /** Where staff download a complaint's file (the Tasklist forms link here too). */

@@ -51,7 +51,8 @@ class TaskDecisions implements TaskListener {
   /** Decision variables owned by each task, cleared when the task is created again. */
   private static final Map<String, List<String>> OWNED = Map.of(
       ComplaintTasks.VERIFY_COMPLAINT, List.of(VERIFICATION_DECISION, OPD_CODE, ARCHIVE_REASON,
-          ARCHIVE_NOTE, INFORMATION_REQUEST, REFERRAL_REASON),
+          ARCHIVE_NOTE, INFORMATION_REQUEST, REFERRAL_REASON, ProcessVariables.MASTER_TRACKING_NUMBER,
+          ProcessVariables.TRANSFER_TO, ProcessVariables.TRANSFER_REASON),
       ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY, List.of(NATIONAL_DECISION, REGENCY_CODE,
           ARCHIVE_REASON, ARCHIVE_NOTE),
       ComplaintTasks.DISPOSE_COMPLAINT, List.of(DISPOSITION_DECISION, FOLLOW_UP_ASSIGNEE, RETURN_REASON),
@@ -132,6 +133,46 @@ class TaskDecisions implements TaskListener {
       case REQUEST_INFORMATION -> requireText(task, INFORMATION_REQUEST, problems);
       case ARCHIVE -> archiveReason(task, problems);
       case NOT_WITHIN_AUTHORITY -> requireText(task, REFERRAL_REASON, problems);
+      case MERGE -> merge(task, problems);
+      case TRANSFER -> transfer(task, problems);
+    }
+  }
+
+  /** The master must be another open complaint of the same regency (or addressed to the same institution). */
+  private void merge(Function<String, Object> task, List<String> problems) {
+    String masterNumber = text(task, ProcessVariables.MASTER_TRACKING_NUMBER);
+    var complaint = support.complaint(task.apply(COMPLAINT_ID));
+    var master = masterNumber == null ? null : support.findComplaint(masterNumber.strip().toUpperCase()).orElse(null);
+    if (master == null) {
+      problems.add(ProcessVariables.MASTER_TRACKING_NUMBER + ": the tracking number of an open complaint it duplicates");
+    } else if (master.getId().equals(complaint.getId())) {
+      problems.add(ProcessVariables.MASTER_TRACKING_NUMBER + ": a complaint cannot be merged into itself");
+    } else if (!master.getStatus().isOpen() || master.getMergedIntoTrackingNumber().isPresent()) {
+      problems.add(ProcessVariables.MASTER_TRACKING_NUMBER + ": " + master.getTrackingNumber() + " is not open");
+    } else if (!master.getAddressedRegionCode().equals(complaint.getAddressedRegionCode())
+        && !(master.getTargetInstitutionCode().isPresent()
+            && master.getTargetInstitutionCode().equals(complaint.getTargetInstitutionCode()))) {
+      problems.add(ProcessVariables.MASTER_TRACKING_NUMBER + ": " + master.getTrackingNumber()
+          + " is handled by another institution; transfer this complaint there instead");
+    }
+  }
+
+  /** Another regency, city or national body, a reason, and not more transfers than the SOP allows. */
+  private void transfer(Function<String, Object> task, List<String> problems) {
+    String target = text(task, ProcessVariables.TRANSFER_TO);
+    var complaint = support.complaint(task.apply(COMPLAINT_ID));
+    boolean verifying = target != null && institutions.findById(target)
+        .filter(i -> i.getKind().verifiesComplaints()).isPresent();
+    if (!verifying) {
+      problems.add(ProcessVariables.TRANSFER_TO + ": choose a registered regency, city or national body");
+    } else if (target.equals(complaint.getAddressedRegionCode())) {
+      problems.add(ProcessVariables.TRANSFER_TO + ": the complaint is already here");
+    }
+    requireText(task, ProcessVariables.TRANSFER_REASON, problems);
+    int allowed = support.sop(complaint).maxTransfers();
+    if (complaint.getTransferCount() >= allowed) {
+      problems.add(ProcessVariables.TRANSFER_TO + ": transferred " + complaint.getTransferCount()
+          + " times already (the SOP allows " + allowed + "); refer it to the national admin instead, who decides");
     }
   }
 
@@ -233,7 +274,7 @@ class TaskDecisions implements TaskListener {
     return value == null ? null : value.toString();
   }
 
-  enum VerificationDecision { FORWARD, REQUEST_INFORMATION, ARCHIVE, NOT_WITHIN_AUTHORITY }
+  enum VerificationDecision { FORWARD, REQUEST_INFORMATION, ARCHIVE, NOT_WITHIN_AUTHORITY, MERGE, TRANSFER }
 
   enum NationalDecision { FORWARD_TO_REGENCY, ARCHIVE }
 

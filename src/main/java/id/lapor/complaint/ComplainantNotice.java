@@ -88,13 +88,17 @@ public class ComplainantNotice {
   }
 
   /**
-   * The notices an event owes the complainant: an email if they gave an address, an SMS or
+   * The notices an event of complaint {@code about} owes the complainant of {@code complaint} (the
+   * same complaint, or a duplicate merged into it): an email if they gave an address, an SMS or
    * WhatsApp message (by the channel they came through) if they gave a phone number; none for a
    * complainant without contact data.
    */
-  static List<ComplainantNotice> owedFor(Complaint complaint, TimelineEntry entry) {
+  static List<ComplainantNotice> owedFor(Complaint complaint, Complaint about, TimelineEntry entry) {
     List<ComplainantNotice> notices = new ArrayList<>(2);
     if (!entry.getType().notifiesComplainant()) {
+      return notices;
+    }
+    if (complaint != about && complaint.getStatus() != ComplaintStatus.MERGED) {
       return notices;
     }
     complaint.getComplainant().ifPresent(who -> {

@@ -96,6 +96,21 @@ public class Complaint {
   @Column(name = "target_institution_code", length = 40)
   private String targetInstitutionCode;
 
+  /** The complaint this one was merged into, while it is merged. */
+  @jakarta.persistence.ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "merged_into_id")
+  private Complaint mergedInto;
+
+  /** The duplicates merged into this one (their complainants hear of its follow-up and closure). */
+  @OneToMany(mappedBy = "mergedInto", fetch = FetchType.LAZY)
+  private List<Complaint> mergedDuplicates = new ArrayList<>();
+
+  @Column(name = "transfer_count", nullable = false)
+  private int transferCount;
+
+  @Column(name = "report_count", nullable = false)
+  private int reportCount = 1;
+
   @Column(name = "addressed_region_code", nullable = false, length = 40)
   private String addressedRegionCode;
 
@@ -167,6 +182,10 @@ public class Complaint {
   @OneToMany(mappedBy = "complaint", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
   private List<ComplainantNotice> notices = new ArrayList<>();
 
+  /** What the complainants of merged duplicates are told about the complaint they were merged into. */
+  private static final Set<TimelineEventType> LINKED_NOTICES = EnumSet.of(TimelineEventType.FOLLOW_UP_POSTED,
+      TimelineEventType.RESOLVED, TimelineEventType.ARCHIVED);
+
   protected Complaint() {}
 
   /**
@@ -198,6 +217,83 @@ public class Complaint {
     c.record(TimelineEventType.SUBMITTED, now, TimelineEntry.COMPLAINANT, c.addressedRegionCode,
         report.channel().name(), null, null);
     return c;
+  }
+
+  /**
+   * Gabungkan: this complaint reports the same problem as {@code master}, which is open; it closes
+   * as merged and its complainant follows the master's follow-up and closure.
+   */
+  public void mergeInto(Complaint master, String actor, Instant now) {
+    require(EnumSet.of(SUBMITTED), "merged");
+    Objects.requireNonNull(master);
+    if (master.getId().equals(id)) {
+      throw new IllegalArgumentException("a complaint cannot be merged into itself");
+    }
+    // through methods, never fields: master may be a lazy proxy
+    master.linkDuplicate(this, actor, now);
+    status = ComplaintStatus.MERGED;
+    mergedInto = master;
+    close(now);
+    record(TimelineEventType.MERGED, now, actor, handlerCode, null, master.getTrackingNumber(), null);
+  }
+
+  /** Undoes a merge while the master is open: the complaint is verified on its own again. */
+  public void unmerge(Instant verificationDue, String actor, Instant now) {
+    require(EnumSet.of(ComplaintStatus.MERGED), "taken out of a merge");
+    Complaint master = mergedInto;
+    master.unlinkDuplicate(this, actor, now);
+    mergedInto = null;
+    status = SUBMITTED;
+    closedAt = null;
+    currentDeadline = verificationDue;
+    record(TimelineEventType.UNMERGED, now, actor, handlerCode, null, master.getTrackingNumber(), null);
+  }
+
+  /** On the master: a duplicate joins it; its complainants count and will be told of the follow-up. */
+  void linkDuplicate(Complaint duplicate, String actor, Instant now) {
+    requireOpenFor("given a duplicate");
+    if (mergedInto != null) {
+      throw new IllegalArgumentException(trackingNumber + " is itself merged into another complaint");
+    }
+    mergedDuplicates.add(duplicate);
+    reportCount += duplicate.getReportCount();
+    record(TimelineEventType.DUPLICATE_LINKED, now, actor, handlerCode, null, duplicate.getTrackingNumber(), null);
+  }
+
+  /** On the master: a merged duplicate leaves it again. */
+  void unlinkDuplicate(Complaint duplicate, String actor, Instant now) {
+    requireOpenFor("lose a duplicate");
+    mergedDuplicates.remove(duplicate);
+    reportCount = Math.max(1, reportCount - duplicate.getReportCount());
+    record(TimelineEventType.DUPLICATE_UNLINKED, now, actor, handlerCode, null, duplicate.getTrackingNumber(), null);
+  }
+
+  /**
+   * Dialihkan: the complaint belongs to another regency, city or national body, which verifies it
+   * afresh; it keeps its number, timeline and files.
+   */
+  public void transferTo(String institutionCode, String reason, Instant verificationDue, String actor, Instant now) {
+    require(EnumSet.of(SUBMITTED), "transferred");
+    Objects.requireNonNull(institutionCode);
+    if (institutionCode.equals(addressedRegionCode)) {
+      throw new IllegalArgumentException(trackingNumber + " is already with " + institutionCode);
+    }
+    String why = required(reason);
+    addressedRegionCode = institutionCode;
+    handlerCode = institutionCode;
+    transferCount++;
+    currentDeadline = verificationDue;
+    record(TimelineEventType.TRANSFERRED, now, actor, institutionCode, null, why, null);
+  }
+
+  /** "Saya juga mengalami": one more person reports the same (public, open complaints only). */
+  public void meToo(Instant now) {
+    requireOpenFor("supported");
+    if (privacy != Privacy.PUBLIC) {
+      throw new IllegalComplaintTransitionException(trackingNumber, status, "supported (not public)");
+    }
+    reportCount++;
+    record(TimelineEventType.ME_TOO, now, TimelineEntry.COMPLAINANT, handlerCode, null, null, null);
   }
 
   /** Files may be added to an open complaint only. */
@@ -524,7 +620,12 @@ public class Complaint {
       String reasonCode, String note, Integer entryRating) {
     TimelineEntry entry = new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating);
     timeline.add(entry);
-    notices.addAll(ComplainantNotice.owedFor(this, entry));
+    notices.addAll(ComplainantNotice.owedFor(this, this, entry));
+    if (LINKED_NOTICES.contains(type)) {
+      for (Complaint duplicate : mergedDuplicates) {
+        notices.addAll(ComplainantNotice.owedFor(duplicate, this, entry));
+      }
+    }
     updatedAt = at;
   }
 
@@ -574,6 +675,19 @@ public class Complaint {
   }
 
   /** The regency/city that verifies the complaint (changes when the national admin redirects it). */
+  public Optional<String> getMergedIntoTrackingNumber() {
+    return Optional.ofNullable(mergedInto).map(Complaint::getTrackingNumber);
+  }
+
+  public int getTransferCount() {
+    return transferCount;
+  }
+
+  /** How many people reported this problem: the complainant, merged duplicates, "me too". */
+  public int getReportCount() {
+    return reportCount;
+  }
+
   /** The complainant's language for notifications: {@code id} or {@code en}. */
   public String getLanguage() {
     return language;

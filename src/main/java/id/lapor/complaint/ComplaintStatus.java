@@ -14,7 +14,9 @@ public enum ComplaintStatus {
   IN_PROGRESS(true, "proses"),
   ANSWERED(true, "proses"),
   RESOLVED(false, "selesai"),
-  ARCHIVED(false, "arsip");
+  ARCHIVED(false, "arsip"),
+  /** Closed as a duplicate: handled as part of the complaint it was merged into. */
+  MERGED(false, "selesai");
 
   private final boolean open;
   private final String laporStatus;

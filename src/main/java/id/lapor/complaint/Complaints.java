@@ -43,8 +43,8 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
 
   List<Complaint> findByTrackingNumberIn(Collection<String> trackingNumbers);
 
-  /** Complaints changed since {@code since}, oldest change first (the duplicate index follows them). */
-  List<Complaint> findByUpdatedAtGreaterThanEqualOrderByUpdatedAtAscIdAsc(Instant since, Pageable page);
+  /** Complaints in these statuses (the duplicate index loads the open ones). */
+  List<Complaint> findByStatusIn(Collection<ComplaintStatus> statuses, Pageable page);
 
   long countBySubmittedAtGreaterThanEqual(Instant since);
 

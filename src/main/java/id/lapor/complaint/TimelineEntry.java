@@ -72,6 +72,11 @@ public class TimelineEntry {
     return id;
   }
 
+  /** The complaint this entry belongs to. */
+  public Complaint getComplaint() {
+    return complaint;
+  }
+
   public TimelineEventType getType() {
     return type;
   }

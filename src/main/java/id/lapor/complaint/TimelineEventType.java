@@ -28,7 +28,19 @@ public enum TimelineEventType {
   FOLLOW_UP_DISPUTED(true, false),
   REOPENED(false, false),
   RESOLVED(false, true),
-  ARCHIVED(false, true);
+  ARCHIVED(false, true),
+  /** Closed as a duplicate of the complaint named in the note. */
+  MERGED(true, true),
+  /** On the master: a duplicate (named in the note) was merged into it. */
+  DUPLICATE_LINKED(true, false),
+  /** A merge undone: the complaint is verified on its own again. */
+  UNMERGED(false, true),
+  /** On the master: a merged duplicate (named in the note) was taken out again. */
+  DUPLICATE_UNLINKED(true, false),
+  /** Moved to another regency, city or national body (institution), for the reason in the note. */
+  TRANSFERRED(true, true),
+  /** Someone said "this is my problem too" on the public page. */
+  ME_TOO(false, false);
 
   private final boolean notePublic;
   private final boolean notifiesComplainant;

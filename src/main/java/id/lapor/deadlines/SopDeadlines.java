@@ -75,7 +75,8 @@ public class SopDeadlines {
     List<EscalationLevel> escalations = List.of(
         escalation(row, FIRST_ESCALATION_COLUMN, EscalationLevel.PROVINCE, sopRow),
         escalation(row, SECOND_ESCALATION_COLUMN, EscalationLevel.NATIONAL, sopRow));
-    return new SopParameters(sopRow, zone, durations, sanctionNotice, escalations, reminder(row, sopRow), calendar);
+    return new SopParameters(sopRow, zone, durations, sanctionNotice, escalations, reminder(row, sopRow), calendar,
+        maxTransfers(row, sopRow));
   }
 
   /** An escalation target column; empty means the national chain (province, then national admins). */
@@ -113,6 +114,18 @@ public class SopDeadlines {
    * opening a form, an admin forwarding): inside an engine command, without that user's
    * authorization checks.
    */
+
+  private static int maxTransfers(Map<String, Object> row, String sopRow) {
+    Object value = row.get("maxTransfers");
+    if (value == null || value.toString().isBlank()) {
+      return SopParameters.DEFAULT_MAX_TRANSFERS;
+    }
+    try {
+      return Integer.parseInt(value.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("SopDeadlines row " + sopRow + ", column maxTransfers: not a number: " + value, e);
+    }
+  }
 
   /** Shorthand for {@code forRegion(regionCode, classification).due(step, from)}. */
   public Instant due(String regionCode, Classification classification, SopStep step, Instant from) {

@@ -18,9 +18,18 @@ import java.util.Optional;
  *
  * @param escalations the targets of the first and the second escalation
  * @param reminderPercent the share of a period after which the one responsible is reminded
+ * @param maxTransfers transfers to other institutions before only the national admin may decide
  */
 public record SopParameters(String sopRow, ZoneId zone, Map<SopStep, SopDuration> durations, boolean sanctionNotice,
-    List<EscalationLevel> escalations, int reminderPercent, TimeReckoner reckoner) {
+    List<EscalationLevel> escalations, int reminderPercent, TimeReckoner reckoner, int maxTransfers) {
+
+  /** The SOP's default number of transfers. */
+  public static final int DEFAULT_MAX_TRANSFERS = 2;
+
+  public SopParameters(String sopRow, ZoneId zone, Map<SopStep, SopDuration> durations, boolean sanctionNotice,
+      List<EscalationLevel> escalations, int reminderPercent, TimeReckoner reckoner) {
+    this(sopRow, zone, durations, sanctionNotice, escalations, reminderPercent, reckoner, DEFAULT_MAX_TRANSFERS);
+  }
 
   public SopParameters {
     durations = Map.copyOf(durations);

@@ -1,73 +1,97 @@
 package id.lapor.duplicates;
 
 import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
 import id.lapor.text.IndonesianText;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostCommitInsertEventListener;
+import org.hibernate.event.spi.PostCommitUpdateEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Open complaints like a given one. The index follows the database by each complaint's last change
- * (re-reading the last {@link #OVERLAP} too, so a transaction that committed late is not missed);
- * every lookup first catches up, so a complaint is a candidate as soon as it is committed.
+ * Open complaints like a given one. The index is loaded from the database on first use and then
+ * follows every committed insert and update of a complaint (Hibernate post-commit events), so a
+ * complaint is a candidate as soon as it is committed and leaves the index when it closes.
  */
 @Service
 public class DuplicateCandidates {
 
   private static final Logger log = LoggerFactory.getLogger(DuplicateCandidates.class);
-  static final Duration OVERLAP = Duration.ofMinutes(5);
   static final int PAGE = 1000;
   public static final int LIMIT = 10;
 
   private final Complaints complaints;
   private final TransactionTemplate transactions;
+  private final EntityManagerFactory entityManagers;
   private final DuplicateIndex index = new DuplicateIndex();
-  private Instant watermark = Instant.EPOCH;
+  private volatile boolean loaded;
 
-  DuplicateCandidates(Complaints complaints, TransactionTemplate transactions) {
+  DuplicateCandidates(Complaints complaints, TransactionTemplate transactions, EntityManagerFactory entityManagers) {
     this.complaints = complaints;
     this.transactions = transactions;
+    this.entityManagers = entityManagers;
+  }
+
+  @PostConstruct
+  void followCommits() {
+    var listener = new IndexOnCommit();
+    var registry = entityManagers.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+        .getService(EventListenerRegistry.class);
+    registry.appendListeners(EventType.POST_COMMIT_INSERT, listener);
+    registry.appendListeners(EventType.POST_COMMIT_UPDATE, listener);
   }
 
   /** The open complaints like {@code c}, best first. */
   public List<DuplicateIndex.Hit> similarTo(Complaint c) {
-    catchUp();
+    load();
     return index.similar(report(c), c.getAddressedRegionCode(), c.getTargetInstitutionCode().orElse(null), c.getId(),
         DuplicateScoring.THRESHOLD, LIMIT);
   }
 
-  /** Brings the index up to date with the database. */
-  public synchronized void catchUp() {
-    Instant start = watermark.minus(OVERLAP);
-    int seen = 0;
-    while (true) {
-      Instant from = start;
-      int offset = seen;
-      var page = transactions.execute(s -> {
-        var found = complaints.findByUpdatedAtGreaterThanEqualOrderByUpdatedAtAscIdAsc(from,
-            PageRequest.of(offset / PAGE, PAGE));
-        found.forEach(this::index);
-        return found.stream().map(Complaint::getUpdatedAt).reduce((a, b) -> b).orElse(null);
-      });
-      if (page == null) {
-        break;
-      }
-      if (page.isAfter(watermark)) {
-        watermark = page;
-      }
-      seen += PAGE;
+  /** Reads all open complaints into the index, once. */
+  private void load() {
+    if (loaded) {
+      return;
     }
-    index.refresh();
-    if (seen > PAGE) {
-      log.info("Duplicate index caught up: {} open complaints", index.size());
+    synchronized (this) {
+      if (loaded) {
+        return;
+      }
+      List<ComplaintStatus> open = Arrays.stream(ComplaintStatus.values()).filter(ComplaintStatus::isOpen).toList();
+      int page = 0;
+      int count = 0;
+      while (true) {
+        int number = page++;
+        List<Complaint> found = transactions.execute(s -> {
+          var batch = complaints.findByStatusIn(open, PageRequest.of(number, PAGE, Sort.by("id")));
+          batch.forEach(this::index);
+          return batch;
+        });
+        count += found.size();
+        if (found.size() < PAGE) {
+          break;
+        }
+      }
+      index.refresh();
+      loaded = true;
+      log.info("Duplicate index loaded: {} open complaints", count);
     }
   }
 
@@ -90,5 +114,46 @@ public class DuplicateCandidates {
   @PreDestroy
   void close() throws IOException {
     index.close();
+  }
+
+  /** After a complaint's insert or update is committed: index it (or drop it when it closed). */
+  private final class IndexOnCommit implements PostCommitInsertEventListener, PostCommitUpdateEventListener {
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+      changed(event.getEntity());
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+      changed(event.getEntity());
+    }
+
+    private void changed(Object entity) {
+      if (entity instanceof Complaint c && loaded) {
+        try {
+          index(c);
+          index.refresh();
+        } catch (RuntimeException e) {
+          // the index is an aid; the complaint is stored whatever happens here
+          log.warn("Duplicate index not updated for {}: {}", c.getTrackingNumber(), e.toString());
+        }
+      }
+    }
+
+    @Override
+    public void onPostInsertCommitFailed(PostInsertEvent event) {
+      // nothing was committed, nothing to index
+    }
+
+    @Override
+    public void onPostUpdateCommitFailed(PostUpdateEvent event) {
+      // nothing was committed, nothing to index
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+      return persister.getMappedClass() == Complaint.class;
+    }
   }
 }

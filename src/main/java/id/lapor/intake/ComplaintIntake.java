@@ -93,6 +93,14 @@ public class ComplaintIntake {
     attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
   }
 
+  /** Someone else has the same problem ("saya juga"): counted on the public complaint. */
+  @Transactional
+  public int meToo(String trackingNumber) {
+    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    complaint.meToo(clock.instant());
+    return complaint.getReportCount();
+  }
+
   /** The complainant accepts or disputes the follow-up. */
   @Transactional
   public void reply(String trackingNumber, String token, ReplyDecision decision, Integer rating, String comment) {

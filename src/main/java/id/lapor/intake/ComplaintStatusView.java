@@ -32,7 +32,9 @@ record ComplaintStatusView(
     String resolution,
     String archiveReason,
     List<Entry> timeline,
-    List<AttachmentView> attachments) {
+    List<AttachmentView> attachments,
+    int reportCount,
+    String mergedInto) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Entry(String type, String label, Instant at, String institution, String note, Integer rating) {}

@@ -59,7 +59,9 @@ class ComplaintStatusViews {
         c.getResolution().map(Enum::name).orElse(null),
         c.getArchiveReason().map(Enum::name).orElse(null),
         timeline,
-        files.visible(c, withToken, attachmentUrl));
+        files.visible(c, withToken, attachmentUrl),
+        c.getReportCount(),
+        c.getMergedIntoTrackingNumber().orElse(null));
   }
 
   private ComplaintStatusView.Entry entry(TimelineEntry e, boolean contentVisible, Locale locale) {

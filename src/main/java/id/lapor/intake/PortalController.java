@@ -171,6 +171,7 @@ class PortalController {
     model.addAttribute("token", tokenValid ? token : null);
     model.addAttribute("canReply", tokenValid && c.getStatus() == ComplaintStatus.ANSWERED);
     model.addAttribute("canSupplement", tokenValid && c.getStatus() == ComplaintStatus.AWAITING_INFORMATION);
+    model.addAttribute("canMeToo", !tokenValid && c.getStatus().isOpen() && c.getPrivacy() == Privacy.PUBLIC);
     return "portal/track";
   }
 
@@ -203,6 +204,18 @@ class PortalController {
     var inspected = files.inspect(uploads, complaints.findByTrackingNumber(trackingNumber), problems);
     return act(trackingNumber, token, problems, () -> intake.supplement(trackingNumber, token, supplied, inspected),
         "supplemented", locale, redirect);
+  }
+
+  /** "Saya juga mengalami": counted instead of a new complaint about the same problem. */
+  @PostMapping("/lacak/{trackingNumber}/saya-juga")
+  String meToo(@PathVariable String trackingNumber, RedirectAttributes redirect) {
+    try {
+      intake.meToo(trackingNumber);
+      redirect.addFlashAttribute("done", "metoo");
+    } catch (IllegalComplaintTransitionException e) {
+      redirect.addFlashAttribute("done", "metooClosed");
+    }
+    return "redirect:/lacak/" + trackingNumber;
   }
 
   /** A file of the complaint: public for images and PDFs of public complaints, else with the token. */

@@ -36,10 +36,14 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  */
 public final class ComplaintProcessRules {
 
-  /** Delegates that end a complaint properly; an end event at process level must follow one. */
+  /**
+   * Delegates that end a complaint's instance properly; an end event at process level must follow
+   * one: resolve, archive, merge or transfer, and address to a regency (which starts the complaint's
+   * handling again in that regency's tenant).
+   */
   public static final Set<String> CLOSING_DELEGATES = Set.of(
       "${resolveComplaintDelegate}", "${archiveComplaintDelegate}",
-      "${mergeComplaintDelegate}", "${transferComplaintDelegate}");
+      "${handOverComplaintDelegate}", "${addressComplaintToRegencyDelegate}");
 
   private ComplaintProcessRules() {}
 

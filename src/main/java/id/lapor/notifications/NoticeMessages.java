@@ -75,14 +75,17 @@ class NoticeMessages {
     if (note != null && note.length() > SMS_NOTE_MAX) {
       note = note.substring(0, SMS_NOTE_MAX - 1) + "…";
     }
-    return messages.getMessage("notice.sms", new Object[] {model.get("trackingNumber"), model.get("headline"),
+    String sms = messages.getMessage("notice.sms", new Object[] {model.get("trackingNumber"), model.get("headline"),
         note == null ? "" : "\"" + note + "\" ", model.get("trackUrl")}, locale).strip();
+    return model.get("linked") == null ? sms : sms + " " + model.get("linked");
   }
 
   private Map<String, Object> model(ComplainantNotice notice) {
-    Complaint complaint = notice.getComplaint();
     TimelineEntry entry = notice.getEntry();
-    Locale locale = Locale.forLanguageTag(complaint.getLanguage());
+    // the complainant's own complaint, or (for a merged duplicate) the one it was merged into
+    Complaint complaint = entry.getComplaint();
+    Complaint theirs = notice.getComplaint();
+    Locale locale = Locale.forLanguageTag(theirs.getLanguage());
     String institution = entry.getInstitutionCode() == null ? "" : name(entry.getInstitutionCode());
     String reason = entry.getReasonCode() == null ? ""
         : messages.getMessage("reason." + entry.getReasonCode(), null, entry.getReasonCode(), locale);
@@ -90,6 +93,8 @@ class NoticeMessages {
     model.put("locale", locale);
     model.put("lang", locale.getLanguage());
     model.put("trackingNumber", complaint.getTrackingNumber());
+    model.put("linked", theirs.getId().equals(complaint.getId()) ? null
+        : messages.getMessage("notice.linked", new Object[] {theirs.getTrackingNumber()}, locale));
     model.put("headline", messages.getMessage("timeline." + entry.getType(), new Object[] {institution, reason},
         locale).strip());
     model.put("note", entry.getType().isNotePublic() ? entry.getNote() : null);

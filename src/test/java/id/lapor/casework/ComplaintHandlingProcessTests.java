@@ -260,13 +260,65 @@ class ComplaintHandlingProcessTests {
 
     casework.complete(s.trackingNumber(), VERIFY_COMPLAINT_NATIONALLY, "admin.nasional", Map.of(
         ProcessVariables.NATIONAL_DECISION, "FORWARD_TO_REGENCY", ProcessVariables.REGENCY_CODE, BANYUWANGI));
-    assertThat(pi).isWaitingAt(VERIFY_COMPLAINT);
-    assertThat(task(pi)).hasCandidateGroup("regency-admins-35.10");
-    assertThat(pi).variables().containsEntry(ProcessVariables.REGION_CODE, BANYUWANGI)
+    assertThat(pi).isEnded().hasPassed("EndEvent_ComplaintAddressed");
+    // it continues in Banyuwangi's tenant, where its admins see it
+    ProcessInstance there = instance(s);
+    assertThat(there.getTenantId()).isEqualTo(BANYUWANGI);
+    assertThat(there).isWaitingAt(VERIFY_COMPLAINT);
+    assertThat(task(there)).hasCandidateGroup("regency-admins-35.10");
+    assertThat(there).variables().containsEntry(ProcessVariables.REGION_CODE, BANYUWANGI)
         .containsEntry(ProcessVariables.PROVINCE_CODE, "35");
     Complaint c = complaint(s);
     assertThat(c.getAddressedRegionCode()).isEqualTo(BANYUWANGI);
     assertThat(c.getStatus()).isEqualTo(ComplaintStatus.SUBMITTED);
+  }
+
+  @Test
+  void mergesADuplicateIntoTheOpenComplaintItRepeatsWhoseFollowUpReachesBothComplainants() {
+    Submission master = intake.submit(aPublicComplaintIn(BANGLI));
+    Submission duplicate = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(duplicate);
+    casework.complete(duplicate.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "MERGE",
+        ProcessVariables.MASTER_TRACKING_NUMBER, master.trackingNumber().toLowerCase()));
+    assertThat(pi).isEnded().hasPassed("Task_HandOverComplaint", "EndEvent_ComplaintHandedOver");
+    Complaint merged = complaint(duplicate);
+    assertThat(merged.getStatus()).isEqualTo(ComplaintStatus.MERGED);
+    java.util.Optional<String> mergedInto = tx.execute(t ->
+        complaints.getByTrackingNumber(duplicate.trackingNumber()).getMergedIntoTrackingNumber());
+    assertThat(mergedInto).contains(master.trackingNumber());
+    assertThat(complaint(master).getReportCount()).isEqualTo(2);
+    assertThat(types(complaint(master))).endsWith(TimelineEventType.DUPLICATE_LINKED);
+  }
+
+  @Test
+  void refusesToMergeIntoAComplaintThatIsNotOpenOrIntoItself() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    var verify = task(instance(s));
+    Map<String, Object> self = Map.of(ProcessVariables.VERIFICATION_DECISION, "MERGE",
+        ProcessVariables.MASTER_TRACKING_NUMBER, s.trackingNumber());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> casework.complete(s.trackingNumber(), VERIFY_COMPLAINT,
+        "admin.bangli", self)).hasMessageContaining("cannot be merged into itself");
+    assertThat(instance(s)).isWaitingAt(VERIFY_COMPLAINT);
+    assertThat(task(instance(s)).getId()).isEqualTo(verify.getId());
+  }
+
+  @Test
+  void transfersAComplaintToAnotherRegencyWhereItStartsAfreshInThatTenant() {
+    Submission s = intake.submit(aPublicComplaintIn(BANGLI));
+    ProcessInstance pi = instance(s);
+    casework.complete(s.trackingNumber(), VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "TRANSFER", ProcessVariables.TRANSFER_TO, BANYUWANGI,
+        ProcessVariables.TRANSFER_REASON, "Lokasi kejadian di Kecamatan Genteng, Banyuwangi."));
+    assertThat(pi).isEnded().hasPassed("Task_HandOverComplaint", "EndEvent_ComplaintHandedOver");
+    ProcessInstance there = instance(s);
+    assertThat(there.getTenantId()).isEqualTo(BANYUWANGI);
+    assertThat(there).isWaitingAt(VERIFY_COMPLAINT);
+    assertThat(task(there)).hasCandidateGroup("regency-admins-35.10");
+    Complaint c = complaint(s);
+    assertThat(c.getAddressedRegionCode()).isEqualTo(BANYUWANGI);
+    assertThat(c.getTransferCount()).isEqualTo(1);
+    assertThat(types(c)).endsWith(TimelineEventType.TRANSFERRED);
   }
 
   @Test

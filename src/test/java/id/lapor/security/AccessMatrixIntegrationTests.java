@@ -101,6 +101,8 @@ class AccessMatrixIntegrationTests {
       Map.entry("GET /api/staff/notifications", "operators (NotificationsIntegrationTests)"),
       Map.entry("POST /api/complaints/{trackingNumber}/attachments", "public: needs the follow-up token"),
       Map.entry("GET /api/staff/open311/keys", "operators (Open311IntegrationTests)"),
+      Map.entry("POST /api/staff/complaints/{trackingNumber}/unmerge",
+          "the regency's admins (TransfersAndMergesIntegrationTests)"),
       Map.entry("GET /api/staff/routing/stems", "staff: designers' tool, no complaint data (RoutingIntegrationTests)"),
       Map.entry("GET /api/staff/routing/suggestion", "staff: designers' tool, no complaint data (RoutingIntegrationTests)"),
       Map.entry("POST /api/staff/open311/keys", "operators (Open311IntegrationTests)"),

@@ -1,0 +1,194 @@
+package id.lapor.casework;
+
+import static id.lapor.support.ComplaintFixtures.BANGLI;
+import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
+import static id.lapor.support.ComplaintFixtures.BANYUWANGI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lapor.complaint.ComplainantNotices;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.TimelineEventType;
+import id.lapor.intake.ComplaintIntake;
+import id.lapor.support.Casework;
+import id.lapor.support.ComplaintFixtures;
+import id.lapor.support.LaporTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * No wrong door across institutions: transfers move the complaint and the access to it, merges
+ * keep duplicate complainants informed, and every open complaint always has exactly one owner.
+ */
+@LaporTest
+class TransfersAndMergesIntegrationTests {
+
+  @Autowired ComplaintIntake intake;
+  @Autowired Casework casework;
+  @Autowired Complaints complaints;
+  @Autowired ComplaintOwners owners;
+  @Autowired ComplainantNotices notices;
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+  @Autowired TransactionTemplate tx;
+
+  @Test
+  void aTransferMovesTheComplaintAndItsAccessToTheReceivingRegency() throws Exception {
+    String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    transfer(tn, "admin.bangli", BANYUWANGI);
+
+    TestRestTemplate banyuwangi = http.withBasicAuth("admin.banyuwangi", "demo");
+    TestRestTemplate bangli = http.withBasicAuth("admin.bangli", "demo");
+    assertThat(count(banyuwangi, "/engine-rest/task/count?processInstanceBusinessKey=" + tn)).isEqualTo(1);
+    assertThat(count(bangli, "/engine-rest/task/count?processInstanceBusinessKey=" + tn)).isZero();
+    assertThat(banyuwangi.getForEntity("/api/staff/complaints/" + tn, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(bangli.getForEntity("/api/staff/complaints/" + tn, String.class).getStatusCode())
+        .as("the sender no longer sees new data").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(count(bangli, "/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + tn))
+        .as("but keeps its history").isEqualTo(1);
+
+    JsonNode status = json.readTree(http.getForObject("/api/complaints/" + tn, String.class));
+    JsonNode last = status.get("timeline").get(status.get("timeline").size() - 1);
+    assertThat(last.get("label").asText()).isEqualTo("Dialihkan ke Kab. Banyuwangi");
+    assertThat(last.get("note").asText()).isEqualTo("Lokasi di Banyuwangi.");
+    assertNoOwnerProblem(tn);
+
+    // and on to a national body, from Banyuwangi's own variant
+    transfer(tn, "admin.banyuwangi", "ID.pln");
+    assertThat(complaint(tn).getTransferCount()).isEqualTo(2);
+    assertNoOwnerProblem(tn);
+  }
+
+  @Test
+  void theSopLimitsTransfersThenTheNationalAdminDecides() {
+    String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    transfer(tn, "admin.bangli", BANYUWANGI);
+    transfer(tn, "admin.banyuwangi", BANGLI);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> transfer(tn, "admin.bangli", BANYUWANGI))
+        .hasMessageContaining("transferred 2 times already");
+    assertNoOwnerProblem(tn);
+  }
+
+  @Test
+  void twoAdminsTransferringAtOnceLeaveOneOwner() throws Exception {
+    String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(2);
+    List<Callable<String>> both = new ArrayList<>();
+    for (String target : List.of(BANYUWANGI, "ID.bpjs-kesehatan")) {
+      both.add(() -> {
+        start.await();
+        try {
+          transfer(tn, "admin.bangli", target);
+          return target;
+        } catch (RuntimeException e) {
+          return "refused";
+        }
+      });
+    }
+    var results = new ArrayList<java.util.concurrent.Future<String>>();
+    for (Callable<String> c : both) {
+      results.add(pool.submit(c));
+    }
+    start.countDown();
+    List<String> outcomes = new ArrayList<>();
+    for (var f : results) {
+      outcomes.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(outcomes).containsOnlyOnce("refused");
+    Complaint c = complaint(tn);
+    assertThat(c.getTransferCount()).isEqualTo(1);
+    assertThat(outcomes).contains(c.getAddressedRegionCode());
+    assertNoOwnerProblem(tn);
+  }
+
+  @Test
+  void aMergedComplainantHearsOfTheMastersFollowUpAndAMergeCanBeUndoneWhileTheMasterIsOpen() throws Exception {
+    String master = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    String duplicate = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.complete(duplicate, ComplaintTasks.VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "MERGE", ProcessVariables.MASTER_TRACKING_NUMBER, master));
+    assertThat(complaint(duplicate).getStatus()).isEqualTo(ComplaintStatus.MERGED);
+
+    JsonNode page = json.readTree(http.getForObject("/api/complaints/" + master, String.class));
+    assertThat(page.get("reportCount").asInt()).isEqualTo(2);
+    assertThat(http.getForObject("/lacak/" + master, String.class)).contains("2 orang melaporkan masalah ini");
+    assertThat(http.getForObject("/lacak/" + duplicate, String.class)).contains(master);
+
+    // undone while the master is open
+    TestRestTemplate bangli = http.withBasicAuth("admin.bangli", "demo");
+    assertThat(http.withBasicAuth("admin.banyuwangi", "demo").postForEntity("/api/staff/complaints/" + duplicate
+        + "/unmerge", null, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(bangli.postForEntity("/api/staff/complaints/" + duplicate + "/unmerge", null, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(complaint(duplicate).getStatus()).isEqualTo(ComplaintStatus.SUBMITTED);
+    assertThat(complaint(master).getReportCount()).isEqualTo(1);
+    assertNoOwnerProblem(duplicate);
+    assertThat(bangli.postForEntity("/api/staff/complaints/" + duplicate + "/unmerge", null, String.class)
+        .getStatusCode()).as("not merged any more").isEqualTo(HttpStatus.CONFLICT);
+
+    // merged again; the master's follow-up is owed to both complainants
+    casework.complete(duplicate, ComplaintTasks.VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "MERGE", ProcessVariables.MASTER_TRACKING_NUMBER, master));
+    casework.forward(master, BANGLI_DINKES);
+    casework.dispose(master, "petugas.bangli.dinkes");
+    casework.postFollowUp(master, "Obat sudah tersedia kembali.");
+    var followUps = tx.execute(t -> notices.findAll().stream()
+        .filter(n -> n.getEventType() == TimelineEventType.FOLLOW_UP_POSTED
+            && n.getEntry().getComplaint().getTrackingNumber().equals(master))
+        .map(n -> n.getComplaint().getTrackingNumber()).toList());
+    assertThat(followUps).contains(master, duplicate);
+    assertNoOwnerProblem(master);
+  }
+
+  @Test
+  void aCitizenSaysMeTooOnAPublicComplaint() {
+    String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    String page = http.getForObject("/lacak/" + tn, String.class);
+    assertThat(page).contains("Saya juga mengalami masalah ini");
+    assertThat(intake.meToo(tn)).isEqualTo(2);
+    assertThat(http.getForObject("/lacak/" + tn, String.class)).contains("2 orang melaporkan masalah ini");
+  }
+
+  @Test
+  void theOwnersEndpointListsViolationsForOperatorsOnly() throws Exception {
+    TestRestTemplate operator = http.withBasicAuth("demo", "demo");
+    var response = operator.getForEntity("/actuator/owners", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(response.getBody()).get("openComplaints").asInt()).isPositive();
+    assertThat(http.withBasicAuth("admin.bangli", "demo").getForEntity("/actuator/owners", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private void transfer(String tn, String admin, String target) {
+    casework.complete(tn, ComplaintTasks.VERIFY_COMPLAINT, admin, Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "TRANSFER", ProcessVariables.TRANSFER_TO, target,
+        ProcessVariables.TRANSFER_REASON, "Lokasi di Banyuwangi."));
+  }
+
+  private void assertNoOwnerProblem(String tn) {
+    java.util.Optional<String> problem = tx.execute(t -> owners.problem(complaints.getByTrackingNumber(tn)));
+    assertThat(problem).as(tn).isEmpty();
+  }
+
+  private Complaint complaint(String tn) {
+    return tx.execute(t -> complaints.getByTrackingNumber(tn));
+  }
+
+  private long count(TestRestTemplate client, String url) throws Exception {
+    return json.readTree(client.getForObject(url, String.class)).get("count").asLong();
+  }
+}
