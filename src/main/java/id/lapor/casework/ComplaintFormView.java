@@ -102,7 +102,22 @@ class ComplaintFormView {
     switch (taskKey) {
       case ComplaintTasks.VERIFY_COMPLAINT -> {
         text(fields, "complaintComplainant", complainant(c));
-        routing.suggest(c.getAddressedRegionCode(), c.getCategory(), c.getTitle(), c.getDescription())
+        // an OPD that returned it (not its authority) is not suggested again
+        var returnedBy = c.getTimeline().stream().filter(e -> e.getType() == id.lapor.complaint.TimelineEventType.RETURNED)
+            .map(TimelineEntry::getInstitutionCode).filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        // the returning OPD's own suggestion comes first
+        var lastReturn = c.getTimeline().stream().filter(e -> e.getType() == id.lapor.complaint.TimelineEventType.RETURNED)
+            .reduce((a, b) -> b).filter(e -> e.getReasonCode() != null);
+        var returnedSuggestion = lastReturn.flatMap(e -> institutions.findById(e.getReasonCode()));
+        returnedSuggestion.ifPresent(i -> {
+          text(fields, "routingSuggestion", label("form.routing.returned", institutionName(lastReturn.get()
+              .getInstitutionCode()), i.getName()));
+          if (c.getAddressedRegionCode().equals(i.getParentCode())) {
+            text(fields, ProcessVariables.OPD_CODE, i.getCode());
+          }
+        });
+        if (returnedSuggestion.isEmpty()) {
+          routing.suggest(c.getAddressedRegionCode(), c.getCategory(), c.getTitle(), c.getDescription(), returnedBy)
             .ifPresentOrElse(s -> {
               text(fields, "routingSuggestion", label(s.withinRegency() ? "form.routing.opd" : "form.routing.elsewhere",
                   s.name(), String.join("; ", s.reasons())));
@@ -111,6 +126,7 @@ class ComplaintFormView {
                 text(fields, ProcessVariables.OPD_CODE, s.code());
               }
             }, () -> text(fields, "routingSuggestion", label("form.routing.none")));
+        }
         text(fields, "duplicateCandidates", duplicateList(c, zone));
         fields.put("transferOptions", options(institutions.findAll().stream()
             .filter(i -> i.getKind().verifiesComplaints() && !i.getCode().equals(c.getAddressedRegionCode()))
@@ -123,12 +139,20 @@ class ComplaintFormView {
       case ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY -> fields.put("regencyOptions",
           options(institutions.regencies().stream()
               .map(i -> new Option(i.getName() + " (" + i.getCode() + ")", i.getCode())).toList()));
-      case ComplaintTasks.DISPOSE_COMPLAINT -> fields.put("officerOptions", options(
+      case ComplaintTasks.DISPOSE_COMPLAINT -> {
+        fields.put("returnOptions", options(institutions.findAll().stream()
+            .filter(i -> (i.getKind() == id.lapor.institutions.InstitutionKind.OPD
+                    && c.getAddressedRegionCode().equals(i.getParentCode()) && !i.getCode().equals(c.getOpdCode().orElse(null)))
+                || (i.getKind().verifiesComplaints() && !i.getCode().equals(c.getAddressedRegionCode())))
+            .sorted(java.util.Comparator.comparing(Institution::getName))
+            .map(i -> new Option(i.getName(), i.getCode())).toList()));
+        fields.put("officerOptions", options(
           identityService.createUserQuery()
               .memberOfGroup(InstitutionGroups.opdOfficers(c.getOpdCode().orElse("")))
               .orderByUserLastName().asc().list().stream()
               .map(u -> new Option(u.getFirstName() + " " + u.getLastName() + " (" + u.getId() + ")", u.getId()))
               .toList()));
+      }
       case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT -> {
         List<Option> actions = new ArrayList<>();
         actions.add(new Option(label("supervision.PUSH"), "PUSH"));

@@ -55,6 +55,8 @@ public final class ProcessVariables {
   public static final String TRANSFER_TO = "transferTo";
   public static final String TRANSFER_REASON = "transferReason";
   public static final String RETURN_REASON = "returnReason";
+  /** Dispose complaint, RETURN: the OPD's suggestion of who has authority (optional). */
+  public static final String RETURN_SUGGESTION = "returnSuggestion";
   public static final String FOLLOW_UP_TEXT = "followUpText";
   public static final String SUPERVISION_NOTE = "supervisionNote";
   public static final String FIRST_RESPONSE_NOTE = "firstResponseNote";

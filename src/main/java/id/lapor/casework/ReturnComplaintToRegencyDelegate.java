@@ -24,10 +24,12 @@ class ReturnComplaintToRegencyDelegate implements JavaDelegate {
     var complaint = support.complaint(execution);
     Instant now = support.now();
     Instant verificationDue = support.sop(complaint).due(SopStep.VERIFICATION, now);
+    String suggestion = text(execution, ProcessVariables.RETURN_SUGGESTION);
     complaint.returnToRegency(text(execution, ProcessVariables.RETURN_REASON), verificationDue,
-        support.actor(), now);
+        support.actor(), now, suggestion == null || suggestion.isBlank() ? null : suggestion);
     execution.setVariable(ProcessVariables.VERIFICATION_DUE, date(verificationDue));
     execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.RETURNED.name());
     execution.removeVariable(ProcessVariables.RETURN_REASON);
+    execution.removeVariable(ProcessVariables.RETURN_SUGGESTION);
   }
 }

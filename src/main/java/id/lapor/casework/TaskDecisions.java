@@ -55,7 +55,8 @@ class TaskDecisions implements TaskListener {
           ProcessVariables.TRANSFER_TO, ProcessVariables.TRANSFER_REASON),
       ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY, List.of(NATIONAL_DECISION, REGENCY_CODE,
           ARCHIVE_REASON, ARCHIVE_NOTE),
-      ComplaintTasks.DISPOSE_COMPLAINT, List.of(DISPOSITION_DECISION, FOLLOW_UP_ASSIGNEE, RETURN_REASON),
+      ComplaintTasks.DISPOSE_COMPLAINT, List.of(DISPOSITION_DECISION, FOLLOW_UP_ASSIGNEE, RETURN_REASON,
+          ProcessVariables.RETURN_SUGGESTION),
       ComplaintTasks.PREPARE_FOLLOW_UP, List.of(FOLLOW_UP_TEXT),
       ComplaintTasks.COORDINATE_FIRST_RESPONSE, List.of(ProcessVariables.FIRST_RESPONSE_NOTE),
       ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, List.of(SUPERVISION_ACTION, SUPERVISION_NOTE, REASSIGN_OPD_CODE),
@@ -206,7 +207,13 @@ class TaskDecisions implements TaskListener {
           problems.add(FOLLOW_UP_ASSIGNEE + ": " + officer + " is not an officer of this OPD");
         }
       }
-      case RETURN -> requireText(task, RETURN_REASON, problems);
+      case RETURN -> {
+        requireText(task, RETURN_REASON, problems);
+        String suggestion = text(task, ProcessVariables.RETURN_SUGGESTION);
+        if (suggestion != null && !suggestion.isBlank() && institutions.findById(suggestion).isEmpty()) {
+          problems.add(ProcessVariables.RETURN_SUGGESTION + ": not a registered institution (" + suggestion + ")");
+        }
+      }
     }
   }
 

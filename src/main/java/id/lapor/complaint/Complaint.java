@@ -393,6 +393,14 @@ public class Complaint {
 
   /** The OPD says the complaint is not its authority: back to the regency admins, never ended. */
   public void returnToRegency(String reason, Instant verificationDue, String actor, Instant now) {
+    returnToRegency(reason, verificationDue, actor, now, null);
+  }
+
+  /**
+   * Bukan wewenang: the OPD gives the complaint back to the regency's admins, optionally suggesting
+   * the institution that has authority (kept as the entry's reason code).
+   */
+  public void returnToRegency(String reason, Instant verificationDue, String actor, Instant now, String suggestion) {
     require(EnumSet.of(FORWARDED), "returned");
     String why = required(reason);
     String from = opdCode;
@@ -404,7 +412,7 @@ public class Complaint {
     handlerCode = addressedRegionCode;
     escalationLevel = EscalationLevel.NONE;
     currentDeadline = verificationDue;
-    record(TimelineEventType.RETURNED, now, actor, from, null, why, null);
+    record(TimelineEventType.RETURNED, now, actor, from, suggestion, why, null);
   }
 
   /** The follow-up deadline passed: the complaint is escalated one level up. */

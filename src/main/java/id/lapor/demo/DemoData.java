@@ -85,10 +85,13 @@ class DemoData {
     }
   }
 
+  /** The first demo report; a later one about the same pothole is merged into it. */
+  private String firstReport;
+
   private void loadComplaints() {
     LocalDate today = LocalDate.now(clock);
 
-    submit("51.06", "Kawan", Classification.PENGADUAN, Category.INFRASTRUKTUR, Privacy.PUBLIC,
+    firstReport = submit("51.06", "Kawan", Classification.PENGADUAN, Category.INFRASTRUKTUR, Privacy.PUBLIC,
         "Jalan berlubang di Jl. Brigjen Ngurah Rai",
         "Jalan di depan SD Negeri 2 Kawan berlubang besar sejak musim hujan. Sudah dua pengendara motor "
             + "jatuh minggu ini. Mohon segera diperbaiki sebelum ada korban.", today.minusDays(3));
@@ -119,6 +122,20 @@ class DemoData {
     dispose(answered, "petugas.bangli.dinkes");
     followUp(answered, "Tarif surat keterangan sehat sesuai Perda Retribusi adalah Rp25.000 dengan kuitansi "
         + "resmi. Petugas yang bersangkutan telah dibina dan kelebihan pembayaran dapat diambil di loket.");
+
+    // the same problem reported again: merged into the first report, whose follow-up it will share
+    String duplicate = submit("51.06", "Kawan", Classification.PENGADUAN, Category.LAINNYA, Privacy.PUBLIC,
+        "jln brigjen ngurah rai bolong2",
+        "Jalan depan SDN 2 Kawan berlobang besar, udah ada yg jatuh dari motor. Tolong diperbaiki.", today.minusDays(2));
+    complete(duplicate, VERIFY_COMPLAINT, "admin.bangli", Map.of("verificationDecision", "MERGE",
+        "masterTrackingNumber", firstReport));
+
+    // reported to Bangli, but it happened in Banyuwangi: transferred, verified there afresh
+    String transferred = submit("51.06", "Genteng", Classification.PENGADUAN, Category.INFRASTRUKTUR, Privacy.PUBLIC,
+        "Jembatan di Genteng retak",
+        "Jembatan kecil di Kecamatan Genteng retak dan bergoyang saat truk lewat.", today.minusDays(1));
+    complete(transferred, VERIFY_COMPLAINT, "admin.bangli", Map.of("verificationDecision", "TRANSFER",
+        "transferTo", "35.10", "transferReason", "Lokasi kejadian di Kecamatan Genteng, Kabupaten Banyuwangi."));
 
     String resolved = submit("51.06", "Kintamani", Classification.PENGADUAN, Category.KESEHATAN, Privacy.PUBLIC,
         "Ambulans desa tidak bisa dihubungi malam hari",

@@ -32,6 +32,12 @@ public class RoutingSuggestions {
   public record Suggested(String code, String name, boolean withinRegency, List<String> reasons) {}
 
   public Optional<Suggested> suggest(String regionCode, Category category, String title, String description) {
+    return suggest(regionCode, category, title, description, java.util.Set.of());
+  }
+
+  /** As above, never suggesting one of {@code excluded} (e.g. the OPDs that returned it: not their authority). */
+  public Optional<Suggested> suggest(String regionCode, Category category, String title, String description,
+      java.util.Set<String> excluded) {
     List<String> stems = IndonesianText.get().stems(title + "\n" + description);
     DmnDecisionResult result = asSystem(() -> decisionService.evaluateDecisionByKey(DECISION_KEY)
         .decisionDefinitionWithoutTenantId()
@@ -41,7 +47,7 @@ public class RoutingSuggestions {
             .putValue("keywords", RoutingRules.keywords(stems)))
         .evaluate());
     List<Map<String, Object>> rows = result.getResultList();
-    return RoutingRules.suggest(rows, regionCode, code -> institutions.existsById(code))
+    return RoutingRules.suggest(rows, regionCode, code -> !excluded.contains(code) && institutions.existsById(code))
         .flatMap(s -> institutions.findById(s.institutionCode()).map(i -> new Suggested(i.getCode(), i.getName(),
             regionCode.equals(i.getParentCode()), s.reasons())));
   }

@@ -73,11 +73,13 @@ class SopChangeIntegrationTests {
             <outputEntry id="OutputEntry_Bangli_SecondEscalationTo"><text>"NATIONAL"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Reminder"><text>"80%"</text></outputEntry>
             <outputEntry id="OutputEntry_Bangli_Extension"><text>"3 working days"</text></outputEntry>
+            <outputEntry id="OutputEntry_Bangli_MaxTransfers"><text>"2"</text></outputEntry>
           </rule>
         """;
     String edited = shippedDmn().replace("      <rule id=\"Rule_NationalDefault\">",
         bangliRow + "      <rule id=\"Rule_NationalDefault\">");
-    assertThat(deployFromModeler("perancang", edited).getStatusCode()).isEqualTo(HttpStatus.OK);
+    var deployed = deployFromModeler("perancang", edited);
+    assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
 
     String after = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
     casework.forward(after, BANGLI_DINKES);

@@ -74,6 +74,7 @@ class SopVariantConformanceTests {
   @Autowired Institutions institutions;
   @Autowired Casework casework;
   @Autowired TransactionTemplate tx;
+  @Autowired id.lapor.casework.ComplaintOwners owners;
 
   @AfterEach
   void resetClock() {
@@ -124,6 +125,9 @@ class SopVariantConformanceTests {
       }
       List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).orderByTaskCreateTime().asc().list();
       assertSomebodyWaits(where, pi.getId(), tasks);
+      java.util.Optional<String> ownerProblem = tx.execute(t ->
+          owners.problem(complaints.getByTrackingNumber(s.trackingNumber())));
+      assertThat(ownerProblem).as(where + ": invariant \"one owner, somebody named waits\"").isEmpty();
       Complaint c = complaint(s);
       boolean acted = false;
       for (Task task : tasks) {

@@ -46,6 +46,27 @@ class RoutingIntegrationTests {
   }
 
   @Test
+  void anOpdThatReturnedTheComplaintIsNotSuggestedAgain() throws Exception {
+    String tn = submit("Obat kosong", "Obat hipertensi di Puskesmas Susut kosong dua minggu", Category.KESEHATAN);
+    assertThat(formOf(tn).at("/opdCode/value").asText()).isEqualTo("51.06.dinkes");
+    casework.forward(tn, "51.06.dinkes");
+    casework.complete(tn, ComplaintTasks.DISPOSE_COMPLAINT, "penghubung.bangli.dinkes", java.util.Map.of(
+        "dispositionDecision", "RETURN", "returnReason", "Obat di puskesmas adalah urusan gudang farmasi provinsi."));
+    JsonNode again = formOf(tn);
+    assertThat(again.at("/opdCode/value").asText()).isNotEqualTo("51.06.dinkes");
+    assertThat(again.at("/routingSuggestion/value").asText()).doesNotContain("Dinas Kesehatan Kab. Bangli");
+
+    // the OPD may say who has authority: that suggestion comes first
+    casework.forward(tn, "51.06.dinkes");
+    casework.complete(tn, ComplaintTasks.DISPOSE_COMPLAINT, "penghubung.bangli.dinkes", java.util.Map.of(
+        "dispositionDecision", "RETURN", "returnReason", "Ini soal rumah sakit.", "returnSuggestion", "51.06.rsud"));
+    JsonNode suggested = formOf(tn);
+    assertThat(suggested.at("/opdCode/value").asText()).isEqualTo("51.06.rsud");
+    assertThat(suggested.at("/routingSuggestion/value").asText())
+        .isEqualTo("Saran dari Dinas Kesehatan Kab. Bangli (yang mengembalikan): RSUD Kab. Bangli.");
+  }
+
+  @Test
   void designersSeeStemsAndSuggestions() throws Exception {
     TestRestTemplate staff = http.withBasicAuth("perancang", "demo");
     JsonNode stems = json.readTree(staff.getForObject("/api/staff/routing/stems?text=Jln berlubang di depan sekolah",
