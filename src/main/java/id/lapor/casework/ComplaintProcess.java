@@ -2,6 +2,9 @@ package id.lapor.casework;
 
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.ReplyDecision;
+import id.lapor.deadlines.SopDeadlines;
+import id.lapor.institutions.InstitutionGroups;
+import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
 import java.time.Instant;
 import java.util.Date;
@@ -28,8 +31,11 @@ public class ComplaintProcess {
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final Institutions institutions;
+  private final SopDeadlines sopDeadlines;
 
-  ComplaintProcess(RuntimeService runtimeService, RepositoryService repositoryService, Institutions institutions) {
+  ComplaintProcess(RuntimeService runtimeService, RepositoryService repositoryService, Institutions institutions,
+      SopDeadlines sopDeadlines) {
+    this.sopDeadlines = sopDeadlines;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.institutions = institutions;
@@ -53,8 +59,25 @@ public class ComplaintProcess {
             .putValue(ProcessVariables.CLASSIFICATION, complaint.getClassification().name())
             .putValue(ProcessVariables.REGION_CODE, region)
             .putValue(ProcessVariables.PROVINCE_CODE, province)
+            .putValue(ProcessVariables.VERIFIER_GROUPS, verifiers(complaint, province))
             .putValue(ProcessVariables.VERIFICATION_DUE, Date.from(verificationDue)))
         .execute();
+  }
+
+  /**
+   * The regency's (or national body's) admins; once the complaint has bounced between institutions
+   * more often than the SOP allows, the province's supervisors decide (the national admins when
+   * there is no province above it), seeing the whole bounce history in the form.
+   */
+  String verifiers(Complaint complaint, String province) {
+    String region = complaint.getAddressedRegionCode();
+    int allowed = sopDeadlines.forRegion(region, complaint.getClassification()).maxTransfers();
+    if (complaint.getTransferCount() <= allowed) {
+      return InstitutionGroups.regencyAdmins(region);
+    }
+    boolean hasProvince = province != null && institutions.findById(province)
+        .filter(p -> p.getKind() == InstitutionKind.PROVINCE).isPresent();
+    return hasProvince ? InstitutionGroups.provinceSupervisors(province) : InstitutionGroups.NATIONAL_ADMINS;
   }
 
   /** The complainant supplied what was asked; verification resumes with a new due date. */

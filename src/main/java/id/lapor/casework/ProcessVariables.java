@@ -49,6 +49,12 @@ public final class ProcessVariables {
   public static final String ARCHIVE_NOTE = "archiveNote";
   public static final String INFORMATION_REQUEST = "informationRequest";
   public static final String REFERRAL_REASON = "referralReason";
+  /**
+   * Who verifies (Verify complaint's candidate groups): the admins of the institution it is addressed
+   * to; the province's supervisors (the national admins for a national body) once it has been
+   * transferred more often than the SOP allows.
+   */
+  public static final String VERIFIER_GROUPS = "verifierGroups";
   /** Verify complaint, MERGE: the open complaint this one duplicates. */
   public static final String MASTER_TRACKING_NUMBER = "masterTrackingNumber";
   /** Verify complaint, TRANSFER: the regency, city or national body with authority, and why. */

@@ -59,8 +59,27 @@ public class ProcessMigrations {
           .execute();
       result.add(new Migrated(source.getVersion(), target.getVersion(), running));
     }
+    addVariablesNewVersionsNeed(target);
     return result;
   }
+
+  /**
+   * Variables that later model versions read and instances started before them lack: who verifies
+   * ({@code verifierGroups}, since transfers) is the admins of the complaint's region, as the older
+   * versions had it written into the task.
+   */
+  private void addVariablesNewVersionsNeed(ProcessDefinition target) {
+    for (var instance : runtimeService.createProcessInstanceQuery().processDefinitionId(target.getId()).list()) {
+      if (runtimeService.getVariable(instance.getId(), VERIFIER_GROUPS) == null) {
+        Object region = runtimeService.getVariable(instance.getId(), "regionCode");
+        if (region != null) {
+          runtimeService.setVariable(instance.getId(), VERIFIER_GROUPS, "regency-admins-" + region);
+        }
+      }
+    }
+  }
+
+  static final String VERIFIER_GROUPS = "verifierGroups";
 
   private ProcessDefinitionQuery query(String key, String tenantId) {
     ProcessDefinitionQuery query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key);

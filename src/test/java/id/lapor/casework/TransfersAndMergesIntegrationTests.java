@@ -72,12 +72,19 @@ class TransfersAndMergesIntegrationTests {
   }
 
   @Test
-  void theSopLimitsTransfersThenTheNationalAdminDecides() {
+  void aComplaintBouncedMoreOftenThanTheSopAllowsGoesToTheProvinceSupervisorsToDecide() {
     String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
     transfer(tn, "admin.bangli", BANYUWANGI);
     transfer(tn, "admin.banyuwangi", BANGLI);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> transfer(tn, "admin.bangli", BANYUWANGI))
-        .hasMessageContaining("transferred 2 times already");
+    assertThat(casework.task(tn, ComplaintTasks.VERIFY_COMPLAINT).getId()).isNotNull();
+    transfer(tn, "admin.bangli", BANYUWANGI);
+    // the third transfer exceeds the SOP's 2: Jawa Timur's supervisors decide, with the bounce history
+    var task = casework.task(tn, ComplaintTasks.VERIFY_COMPLAINT);
+    assertThat(casework.candidateGroups(task.getId())).containsExactly("province-supervisors-35");
+    casework.complete(tn, ComplaintTasks.VERIFY_COMPLAINT, "supervisor.jatim", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "FORWARD", ProcessVariables.OPD_CODE, "35.10.dinkes"));
+    assertThat(complaint(tn).getStatus()).isEqualTo(ComplaintStatus.FORWARDED);
+    assertThat(complaint(tn).getTransferCount()).isEqualTo(3);
     assertNoOwnerProblem(tn);
   }
 

@@ -55,6 +55,8 @@ class ProcessMigrationIntegrationTests {
     var before = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn).singleResult();
     Date dueBefore = casework.task(tn, ComplaintTasks.DISPOSE_COMPLAINT).getDueDate();
     java.util.List<Date> timersBefore = timers(before.getId());
+    // as if started on a version from before transfers, which did not yet name who verifies
+    runtimeService.removeVariable(before.getId(), "verifierGroups");
 
     deploy(shipped().replace("SP4N-LAPOR! national default SOP", "SP4N-LAPOR! national default SOP, revised"));
     String latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).withoutTenantId()
@@ -68,6 +70,7 @@ class ProcessMigrationIntegrationTests {
     assertThat(after.getProcessDefinitionId()).isEqualTo(latest).isNotEqualTo(before.getProcessDefinitionId());
     assertThat(casework.task(tn, ComplaintTasks.DISPOSE_COMPLAINT).getDueDate()).isEqualTo(dueBefore);
     assertThat(timers(after.getId())).containsExactlyInAnyOrderElementsOf(timersBefore);
+    assertThat(runtimeService.getVariable(after.getId(), "verifierGroups")).isEqualTo("regency-admins-51.06");
 
     casework.dispose(tn, "petugas.bangli.dinkes");
     casework.postFollowUp(tn, "Sudah ditangani pada versi baru.");

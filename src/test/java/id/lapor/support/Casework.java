@@ -96,6 +96,13 @@ public class Casework {
     ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
   }
 
+  /** The candidate groups of a task. */
+  public List<String> candidateGroups(String taskId) {
+    return taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+  }
+
   /** Whether the Camunda group exists. */
   public boolean groupExists(String groupId) {
     return identityService.createGroupQuery().groupId(groupId).count() > 0;
