@@ -46,29 +46,21 @@ public final class DuplicateScoring {
   }
 
   static double cosine(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    int shared = 0;
-    for (String s : a) {
-      if (b.contains(s)) {
-        shared++;
-      }
-    }
-    return shared / Math.sqrt((double) a.size() * b.size());
+    return a.isEmpty() || b.isEmpty() ? 0 : shared(a, b) / Math.sqrt((double) a.size() * b.size());
   }
 
   static double dice(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
+    return a.isEmpty() || b.isEmpty() ? 0 : 2.0 * shared(a, b) / (a.size() + b.size());
+  }
+
+  private static int shared(Set<String> a, Set<String> b) {
     int shared = 0;
     for (String s : a) {
       if (b.contains(s)) {
         shared++;
       }
     }
-    return 2.0 * shared / (a.size() + b.size());
+    return shared;
   }
 
   /** Letter triples of each stem ("lubang" → " lu", "lub", "uba", …). */
