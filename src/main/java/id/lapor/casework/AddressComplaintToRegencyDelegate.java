@@ -34,8 +34,9 @@ class AddressComplaintToRegencyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
-    Institution regency = institutions.findRegency(text(execution, ProcessVariables.REGENCY_CODE))
-        .orElseThrow(() -> new IllegalStateException("regencyCode is not a regency or city"));
+    Institution regency = institutions.findById(text(execution, ProcessVariables.REGENCY_CODE))
+        .filter(i -> i.getKind().verifiesComplaints())
+        .orElseThrow(() -> new IllegalStateException("regencyCode is not a regency, city or national body"));
     Instant now = support.now();
     Instant verificationDue = support.sop(regency.getCode(), complaint.getClassification())
         .due(SopStep.VERIFICATION, now);

@@ -137,7 +137,9 @@ class ComplaintFormView {
             .map(i -> new Option(i.getName(), i.getCode())).toList()));
       }
       case ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY -> fields.put("regencyOptions",
-          options(institutions.regencies().stream()
+          options(institutions.findAll().stream().filter(i -> i.getKind().verifiesComplaints())
+              .sorted(java.util.Comparator.comparing((Institution i) -> i.getKind() != id.lapor.institutions.InstitutionKind.AGENCY)
+                  .thenComparing(Institution::getCode))
               .map(i -> new Option(i.getName() + " (" + i.getCode() + ")", i.getCode())).toList()));
       case ComplaintTasks.DISPOSE_COMPLAINT -> {
         fields.put("returnOptions", options(institutions.findAll().stream()

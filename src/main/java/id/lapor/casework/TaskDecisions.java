@@ -180,8 +180,8 @@ class TaskDecisions implements TaskListener {
     switch (NationalDecision.valueOf(decision)) {
       case FORWARD_TO_REGENCY -> {
         String regency = text(task, REGENCY_CODE);
-        if (regency == null || institutions.findRegency(regency).isEmpty()) {
-          problems.add(REGENCY_CODE + ": choose a registered regency or city");
+        if (regency == null || institutions.findById(regency).filter(i -> i.getKind().verifiesComplaints()).isEmpty()) {
+          problems.add(REGENCY_CODE + ": choose a registered regency, city or national body");
         }
       }
       case ARCHIVE -> archiveReason(task, problems);

@@ -641,6 +641,11 @@ public class Complaint {
     return id;
   }
 
+  /** The optimistic-lock version: grows with every committed change. */
+  public long getVersion() {
+    return version;
+  }
+
   public String getTrackingNumber() {
     return trackingNumber;
   }

@@ -41,6 +41,9 @@ public class DuplicateCandidates {
   private final TransactionTemplate transactions;
   private final EntityManagerFactory entityManagers;
   private final DuplicateIndex index = new DuplicateIndex();
+  /** The version indexed per complaint: an older state (a slow load page) never overwrites a newer one. */
+  private final java.util.concurrent.ConcurrentHashMap<Long, Long> indexedVersion =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean loaded;
 
   DuplicateCandidates(Complaints complaints, TransactionTemplate transactions, EntityManagerFactory entityManagers) {
@@ -63,6 +66,12 @@ public class DuplicateCandidates {
     load();
     return index.similar(report(c), c.getAddressedRegionCode(), c.getTargetInstitutionCode().orElse(null), c.getId(),
         DuplicateScoring.THRESHOLD, LIMIT);
+  }
+
+  /** Loads the index when the application has started, not in the first admin's form. */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void loadAtStart() {
+    load();
   }
 
   /** Reads all open complaints into the index, once. */
@@ -96,6 +105,11 @@ public class DuplicateCandidates {
   }
 
   private void index(Complaint c) {
+    long version = c.getVersion();
+    long newest = indexedVersion.merge(c.getId(), version, Math::max);
+    if (newest > version) {
+      return;
+    }
     if (c.getStatus().isOpen()) {
       index.put(new DuplicateIndex.Entry(c.getId(), c.getTrackingNumber(), c.getTitle(), c.getStatus().name(),
           c.getAddressedRegionCode(), c.getTargetInstitutionCode().orElse(null), report(c)),
@@ -130,7 +144,8 @@ public class DuplicateCandidates {
     }
 
     private void changed(Object entity) {
-      if (entity instanceof Complaint c && loaded) {
+      // also while the load runs: the newer state wins either way
+      if (entity instanceof Complaint c) {
         try {
           index(c);
           index.refresh();

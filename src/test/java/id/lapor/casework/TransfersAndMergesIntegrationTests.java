@@ -89,6 +89,20 @@ class TransfersAndMergesIntegrationTests {
   }
 
   @Test
+  void theNationalAdminSendsAComplaintToANationalBodyWhoseAdminsVerifyIt() {
+    String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.complete(tn, ComplaintTasks.VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "NOT_WITHIN_AUTHORITY", ProcessVariables.REFERRAL_REASON, "Soal listrik."));
+    casework.complete(tn, ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY, "admin.nasional", Map.of(
+        ProcessVariables.NATIONAL_DECISION, "FORWARD_TO_REGENCY", ProcessVariables.REGENCY_CODE, "ID.pln"));
+    var task = casework.task(tn, ComplaintTasks.VERIFY_COMPLAINT);
+    assertThat(casework.candidateGroups(task.getId())).containsExactly("regency-admins-ID.pln");
+    assertThat(task.getTenantId()).isEqualTo("ID.pln");
+    assertThat(complaint(tn).getAddressedRegionCode()).isEqualTo("ID.pln");
+    assertNoOwnerProblem(tn);
+  }
+
+  @Test
   void twoAdminsTransferringAtOnceLeaveOneOwner() throws Exception {
     String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
     var start = new CountDownLatch(1);
