@@ -10,6 +10,7 @@ import id.lapor.deadlines.SopStep;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -46,7 +47,7 @@ class CaseworkSupport {
     return complaints.getById(number.longValue());
   }
 
-  java.util.Optional<Complaint> findComplaint(String trackingNumber) {
+  Optional<Complaint> findComplaint(String trackingNumber) {
     return complaints.findByTrackingNumber(trackingNumber);
   }
 

@@ -8,11 +8,13 @@ import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.Privacy;
 import id.lapor.complaint.TimelineEntry;
+import id.lapor.complaint.TimelineEventType;
 import id.lapor.deadlines.SopDeadlines;
 import id.lapor.deadlines.SopStep;
+import id.lapor.duplicates.DuplicateCandidates;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionGroups;
-import id.lapor.duplicates.DuplicateCandidates;
+import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
 import id.lapor.routing.RoutingSuggestions;
 import java.time.Clock;
@@ -20,12 +22,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -102,52 +108,21 @@ class ComplaintFormView {
     switch (taskKey) {
       case ComplaintTasks.VERIFY_COMPLAINT -> {
         text(fields, "complaintComplainant", complainant(c));
-        // an OPD that returned it (not its authority) is not suggested again
-        var returnedBy = c.getTimeline().stream().filter(e -> e.getType() == id.lapor.complaint.TimelineEventType.RETURNED)
-            .map(TimelineEntry::getInstitutionCode).filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
-        // the returning OPD's own suggestion comes first
-        var lastReturn = c.getTimeline().stream().filter(e -> e.getType() == id.lapor.complaint.TimelineEventType.RETURNED)
-            .reduce((a, b) -> b).filter(e -> e.getReasonCode() != null);
-        var returnedSuggestion = lastReturn.flatMap(e -> institutions.findById(e.getReasonCode()));
-        returnedSuggestion.ifPresent(i -> {
-          text(fields, "routingSuggestion", label("form.routing.returned", institutionName(lastReturn.get()
-              .getInstitutionCode()), i.getName()));
-          if (c.getAddressedRegionCode().equals(i.getParentCode())) {
-            text(fields, ProcessVariables.OPD_CODE, i.getCode());
-          }
-        });
-        if (returnedSuggestion.isEmpty()) {
-          routing.suggest(c.getAddressedRegionCode(), c.getCategory(), c.getTitle(), c.getDescription(), returnedBy)
-            .ifPresentOrElse(s -> {
-              text(fields, "routingSuggestion", label(s.withinRegency() ? "form.routing.opd" : "form.routing.elsewhere",
-                  s.name(), String.join("; ", s.reasons())));
-              if (s.withinRegency()) {
-                // pre-selected; the admin may choose another OPD
-                text(fields, ProcessVariables.OPD_CODE, s.code());
-              }
-            }, () -> text(fields, "routingSuggestion", label("form.routing.none")));
-        }
+        routingSuggestion(c, fields);
         text(fields, "duplicateCandidates", duplicateList(c, zone));
-        fields.put("transferOptions", options(institutions.findAll().stream()
-            .filter(i -> i.getKind().verifiesComplaints() && !i.getCode().equals(c.getAddressedRegionCode()))
-            .sorted(java.util.Comparator.comparing((Institution i) -> i.getKind() != id.lapor.institutions.InstitutionKind.AGENCY)
-                .thenComparing(Institution::getName))
-            .map(i -> new Option(i.getName() + " (" + i.getCode() + ")", i.getCode())).toList()));
+        fields.put("transferOptions", options(verifyingInstitutionsBut(c.getAddressedRegionCode())));
         fields.put("opdOptions", options(institutions.opdsOf(c.getAddressedRegionCode()).stream()
             .map(i -> new Option(i.getName(), i.getCode())).toList()));
       }
       case ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY -> fields.put("regencyOptions",
-          options(institutions.findAll().stream().filter(i -> i.getKind().verifiesComplaints())
-              .sorted(java.util.Comparator.comparing((Institution i) -> i.getKind() != id.lapor.institutions.InstitutionKind.AGENCY)
-                  .thenComparing(Institution::getCode))
-              .map(i -> new Option(i.getName() + " (" + i.getCode() + ")", i.getCode())).toList()));
+          options(verifyingInstitutionsBut(null)));
       case ComplaintTasks.DISPOSE_COMPLAINT -> {
-        fields.put("returnOptions", options(institutions.findAll().stream()
-            .filter(i -> (i.getKind() == id.lapor.institutions.InstitutionKind.OPD
-                    && c.getAddressedRegionCode().equals(i.getParentCode()) && !i.getCode().equals(c.getOpdCode().orElse(null)))
-                || (i.getKind().verifiesComplaints() && !i.getCode().equals(c.getAddressedRegionCode())))
-            .sorted(java.util.Comparator.comparing(Institution::getName))
-            .map(i -> new Option(i.getName(), i.getCode())).toList()));
+        // where the OPD thinks it belongs: another OPD of the regency, or another verifying institution
+        List<Option> returnOptions = new ArrayList<>(institutions.opdsOf(c.getAddressedRegionCode()).stream()
+            .filter(i -> !i.getCode().equals(c.getOpdCode().orElse(null)))
+            .map(i -> new Option(i.getName(), i.getCode())).toList());
+        returnOptions.addAll(verifyingInstitutionsBut(c.getAddressedRegionCode()));
+        fields.put("returnOptions", options(returnOptions));
         fields.put("officerOptions", options(
           identityService.createUserQuery()
               .memberOfGroup(InstitutionGroups.opdOfficers(c.getOpdCode().orElse("")))
@@ -170,6 +145,43 @@ class ComplaintFormView {
       default -> { }
     }
     return fields;
+  }
+
+  /**
+   * Who should act on it: the suggestion of the OPD that last returned it, if it named one, else
+   * Routing.dmn's (never an OPD that returned it). An OPD of the regency is pre-selected.
+   */
+  private void routingSuggestion(Complaint c, Map<String, TypedValue> fields) {
+    List<TimelineEntry> returns = c.getTimeline().stream().filter(e -> e.getType() == TimelineEventType.RETURNED).toList();
+    Optional<TimelineEntry> lastReturn = returns.isEmpty() ? Optional.empty() : Optional.of(returns.get(returns.size() - 1));
+    Optional<Institution> named = lastReturn.map(TimelineEntry::getReasonCode).flatMap(institutions::findById);
+    String text;
+    Optional<String> preselect;
+    if (named.isPresent()) {
+      text = label("form.routing.returned", institutionName(lastReturn.get().getInstitutionCode()), named.get().getName());
+      preselect = named.filter(i -> c.getAddressedRegionCode().equals(i.getParentCode())).map(Institution::getCode);
+    } else {
+      Set<String> returnedBy = returns.stream().map(TimelineEntry::getInstitutionCode).filter(Objects::nonNull)
+          .collect(Collectors.toSet());
+      var suggested = routing.suggest(c.getAddressedRegionCode(), c.getCategory(), c.getTitle(), c.getDescription(),
+          returnedBy);
+      text = suggested.map(s -> label(s.withinRegency() ? "form.routing.opd" : "form.routing.elsewhere", s.name(),
+          String.join("; ", s.reasons()))).orElse(label("form.routing.none"));
+      preselect = suggested.filter(RoutingSuggestions.Suggested::withinRegency).map(RoutingSuggestions.Suggested::code);
+    }
+    text(fields, "routingSuggestion", text);
+    // pre-selected; the admin may choose another OPD
+    preselect.ifPresent(code -> text(fields, ProcessVariables.OPD_CODE, code));
+  }
+
+  /** Regencies, cities and national bodies (national bodies first), without {@code except}. */
+  private List<Option> verifyingInstitutionsBut(String except) {
+    return institutions.findByKindInOrderByCode(List.of(InstitutionKind.AGENCY, InstitutionKind.REGENCY,
+            InstitutionKind.CITY)).stream()
+        .filter(i -> !i.getCode().equals(except))
+        .sorted(Comparator.comparing((Institution i) -> i.getKind() != InstitutionKind.AGENCY)
+            .thenComparing(Institution::getCode))
+        .map(i -> new Option(i.getName() + " (" + i.getCode() + ")", i.getCode())).toList();
   }
 
   private String location(Complaint c) {

@@ -5,8 +5,8 @@ import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -58,7 +58,7 @@ public class ComplaintOwners {
   @ReadOperation
   @Transactional(readOnly = true)
   public Report check() {
-    List<ComplaintStatus> open = Arrays.stream(ComplaintStatus.values()).filter(ComplaintStatus::isOpen).toList();
+    List<ComplaintStatus> open = ComplaintStatus.openOnes();
     List<Violation> violations = new ArrayList<>();
     int checked = 0;
     for (int page = 0; ; page++) {
@@ -77,11 +77,11 @@ public class ComplaintOwners {
   }
 
   /** What is wrong with one open complaint, if anything. */
-  public java.util.Optional<String> problem(Complaint c) {
+  public Optional<String> problem(Complaint c) {
     var instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(c.getTrackingNumber())
         .active().list();
     if (instances.size() != 1) {
-      return java.util.Optional.of(instances.size() + " active process instances (exactly one must own it)");
+      return Optional.of(instances.size() + " active process instances (exactly one must own it)");
     }
     String instance = instances.get(0).getId();
     boolean taskForSomeone = taskService.createTaskQuery().processInstanceId(instance).list().stream()
@@ -89,10 +89,10 @@ public class ComplaintOwners {
             .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null));
     boolean timer = managementService.createJobQuery().processInstanceId(instance).timers().count() > 0;
     if (!taskForSomeone && !timer) {
-      return java.util.Optional.of("waits at " + runtimeService.getActiveActivityIds(instance)
+      return Optional.of("waits at " + runtimeService.getActiveActivityIds(instance)
           + " with no task for a named group or person and no timer");
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   @Scheduled(cron = "${lapor.owners.check-cron:0 17 * * * *}")

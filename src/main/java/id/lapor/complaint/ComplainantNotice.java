@@ -88,17 +88,14 @@ public class ComplainantNotice {
   }
 
   /**
-   * The notices an event of complaint {@code about} owes the complainant of {@code complaint} (the
-   * same complaint, or a duplicate merged into it): an email if they gave an address, an SMS or
+   * The notices a timeline entry owes the complainant of {@code complaint} (the entry's own
+   * complaint, or a duplicate merged into it): an email if they gave an address, an SMS or
    * WhatsApp message (by the channel they came through) if they gave a phone number; none for a
    * complainant without contact data.
    */
-  static List<ComplainantNotice> owedFor(Complaint complaint, Complaint about, TimelineEntry entry) {
+  static List<ComplainantNotice> owedFor(Complaint complaint, TimelineEntry entry) {
     List<ComplainantNotice> notices = new ArrayList<>(2);
     if (!entry.getType().notifiesComplainant()) {
-      return notices;
-    }
-    if (complaint != about && complaint.getStatus() != ComplaintStatus.MERGED) {
       return notices;
     }
     complaint.getComplainant().ifPresent(who -> {
@@ -135,6 +132,14 @@ public class ComplainantNotice {
     } else {
       nextAttemptAt = now.plus(backoff);
     }
+  }
+
+  /** The SMTP server or gateway refused this message for good (a bad address, a rejected text). */
+  public void refused(String error) {
+    attempts++;
+    lastError = truncate(error);
+    claimedUntil = null;
+    state = NoticeState.FAILED;
   }
 
   /** Cannot be delivered as the system is configured (no mail server or gateway). */

@@ -296,7 +296,7 @@ public class Complaint {
     record(TimelineEventType.ME_TOO, now, TimelineEntry.COMPLAINANT, handlerCode, null, null, null);
   }
 
-  /** Files may be added to an open complaint only. */
+  /** Refuses {@code action} (files, "me too", a duplicate) once the complaint is closed. */
   public void requireOpenFor(String action) {
     if (!status.isOpen()) {
       throw new IllegalComplaintTransitionException(trackingNumber, status, action);
@@ -392,10 +392,6 @@ public class Complaint {
   }
 
   /** The OPD says the complaint is not its authority: back to the regency admins, never ended. */
-  public void returnToRegency(String reason, Instant verificationDue, String actor, Instant now) {
-    returnToRegency(reason, verificationDue, actor, now, null);
-  }
-
   /**
    * Bukan wewenang: the OPD gives the complaint back to the regency's admins, optionally suggesting
    * the institution that has authority (kept as the entry's reason code).
@@ -628,10 +624,10 @@ public class Complaint {
       String reasonCode, String note, Integer entryRating) {
     TimelineEntry entry = new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating);
     timeline.add(entry);
-    notices.addAll(ComplainantNotice.owedFor(this, this, entry));
+    notices.addAll(ComplainantNotice.owedFor(this, entry));
     if (LINKED_NOTICES.contains(type)) {
       for (Complaint duplicate : mergedDuplicates) {
-        notices.addAll(ComplainantNotice.owedFor(duplicate, this, entry));
+        notices.addAll(ComplainantNotice.owedFor(duplicate, entry));
       }
     }
     updatedAt = at;
@@ -687,7 +683,6 @@ public class Complaint {
     return Optional.ofNullable(complainant);
   }
 
-  /** The regency/city that verifies the complaint (changes when the national admin redirects it). */
   public Optional<String> getMergedIntoTrackingNumber() {
     return Optional.ofNullable(mergedInto).map(Complaint::getTrackingNumber);
   }
@@ -711,6 +706,7 @@ public class Complaint {
     return Optional.ofNullable(targetInstitutionCode);
   }
 
+  /** The regency/city (or national body) that verifies the complaint (changes with a redirection or transfer). */
   public String getAddressedRegionCode() {
     return addressedRegionCode;
   }

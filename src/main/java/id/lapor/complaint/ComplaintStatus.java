@@ -1,5 +1,8 @@
 package id.lapor.complaint;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Where a complaint stands. Three layers, as the glossary describes: the stable key (the enum
  * name, used in the API and the database), the display label (message bundle
@@ -24,6 +27,11 @@ public enum ComplaintStatus {
   ComplaintStatus(boolean open, String laporStatus) {
     this.open = open;
     this.laporStatus = laporStatus;
+  }
+
+  /** The statuses of complaints still being handled. */
+  public static List<ComplaintStatus> openOnes() {
+    return Arrays.stream(values()).filter(ComplaintStatus::isOpen).toList();
   }
 
   public boolean isOpen() {

@@ -8,18 +8,20 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostCommitInsertEventListener;
 import org.hibernate.event.spi.PostCommitUpdateEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostUpdateEvent;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -42,8 +44,7 @@ public class DuplicateCandidates {
   private final EntityManagerFactory entityManagers;
   private final DuplicateIndex index = new DuplicateIndex();
   /** The version indexed per complaint: an older state (a slow load page) never overwrites a newer one. */
-  private final java.util.concurrent.ConcurrentHashMap<Long, Long> indexedVersion =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, Long> indexedVersion = new ConcurrentHashMap<>();
   private volatile boolean loaded;
 
   DuplicateCandidates(Complaints complaints, TransactionTemplate transactions, EntityManagerFactory entityManagers) {
@@ -69,7 +70,7 @@ public class DuplicateCandidates {
   }
 
   /** Loads the index when the application has started, not in the first admin's form. */
-  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  @EventListener(ApplicationReadyEvent.class)
   void loadAtStart() {
     load();
   }
@@ -83,7 +84,7 @@ public class DuplicateCandidates {
       if (loaded) {
         return;
       }
-      List<ComplaintStatus> open = Arrays.stream(ComplaintStatus.values()).filter(ComplaintStatus::isOpen).toList();
+      List<ComplaintStatus> open = ComplaintStatus.openOnes();
       int page = 0;
       int count = 0;
       while (true) {

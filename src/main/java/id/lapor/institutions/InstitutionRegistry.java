@@ -1,6 +1,7 @@
 package id.lapor.institutions;
 
 import java.time.ZoneId;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -82,11 +83,11 @@ public class InstitutionRegistry {
    * national body, its own code. The national level and provinces have none; they are members of
    * their regencies' tenants.
    */
-  public java.util.Optional<String> tenantOf(Institution institution) {
+  public Optional<String> tenantOf(Institution institution) {
     return switch (institution.getKind()) {
-      case REGENCY, CITY, AGENCY -> java.util.Optional.of(institution.getCode());
-      case OPD -> java.util.Optional.of(institution.getParentCode());
-      case NATIONAL, PROVINCE -> java.util.Optional.empty();
+      case REGENCY, CITY, AGENCY -> Optional.of(institution.getCode());
+      case OPD -> Optional.of(institution.getParentCode());
+      case NATIONAL, PROVINCE -> Optional.empty();
     };
   }
 

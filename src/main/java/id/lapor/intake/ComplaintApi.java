@@ -1,14 +1,10 @@
 package id.lapor.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lapor.attachments.AttachmentView;
 import id.lapor.complaint.Channel;
 import id.lapor.complaint.Complaint;
-import id.lapor.attachments.AttachmentView;
 import id.lapor.complaint.ComplaintNotFoundException;
-import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.ReplyDecision;
 import id.lapor.web.FieldProblem;
@@ -22,6 +18,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,7 +32,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The public complaint API: submit, track, supplement, reply. */
 @RestController

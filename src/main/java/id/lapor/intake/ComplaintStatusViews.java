@@ -8,6 +8,7 @@ import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.function.LongFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ class ComplaintStatusViews {
   }
 
   /** @param attachmentUrl the address of each attachment by its id */
-  ComplaintStatusView of(Complaint c, boolean withToken, Locale locale, java.util.function.LongFunction<String> attachmentUrl) {
+  ComplaintStatusView of(Complaint c, boolean withToken, Locale locale, LongFunction<String> attachmentUrl) {
     boolean contentVisible = withToken || c.getPrivacy() != Privacy.CONFIDENTIAL;
     var timeline = c.getTimeline().stream().map(e -> entry(e, contentVisible, locale)).toList();
     return new ComplaintStatusView(

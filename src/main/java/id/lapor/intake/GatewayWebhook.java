@@ -19,7 +19,9 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -57,7 +59,6 @@ class GatewayWebhook {
   private static final Locale INDONESIAN = Locale.forLanguageTag("id");
   private static final Pattern REPORT = Pattern.compile("(?is)^\\s*LAPOR\\s+([0-9]{2}\\.?[0-9]{2})\\s+(.+)$");
   private static final Pattern CHECK = Pattern.compile("(?is)^\\s*CEK\\s+(\\S+)\\s*$");
-  private static final int TITLE_MAX = 100;
   private static final int MIN_TEXT = 10;
 
   private final GatewayProperties gateway;
@@ -146,8 +147,7 @@ class GatewayWebhook {
       return new Handled("HELP", null, text("channel.tooShort") + " " + text("channel.help"));
     }
     boolean named = message.senderName() != null && !message.senderName().isBlank();
-    String title = text.lines().findFirst().orElse(text);
-    title = title.length() <= TITLE_MAX ? title : title.substring(0, TITLE_MAX - 1).strip() + "…";
+    String title = SubmissionValidator.titleFrom(text);
     var request = new SubmitComplaintRequest("PENGADUAN", title, text, "LAINNYA", region,
         named ? "PUBLIC" : "ANONYMOUS", null, null,
         new SubmitComplaintRequest.ComplainantPart(named ? message.senderName().strip() : null, null, message.from()),
@@ -197,9 +197,9 @@ class GatewayWebhook {
     try {
       node = json.readTree(body);
     } catch (IOException e) {
-      throw new InvalidRequestException(java.util.List.of(new FieldProblem("body", "is not JSON")));
+      throw new InvalidRequestException(List.of(new FieldProblem("body", "is not JSON")));
     }
-    java.util.List<FieldProblem> problems = new java.util.ArrayList<>();
+    List<FieldProblem> problems = new ArrayList<>();
     String id = field(node, "messageId", 100, problems);
     String channel = field(node, "channel", 20, problems);
     String from = field(node, "from", 30, problems);
@@ -218,7 +218,7 @@ class GatewayWebhook {
     return new Inbound(id, ch, from, text, name == null || name.length() > SubmissionValidator.NAME_MAX ? null : name);
   }
 
-  private static String field(JsonNode node, String name, int max, java.util.List<FieldProblem> problems) {
+  private static String field(JsonNode node, String name, int max, List<FieldProblem> problems) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull() || value.asText().isBlank()) {
       problems.add(new FieldProblem(name, "is required"));

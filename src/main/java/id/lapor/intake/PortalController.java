@@ -4,6 +4,7 @@ import id.lapor.complaint.Category;
 import id.lapor.complaint.Channel;
 import id.lapor.complaint.Classification;
 import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintNotFoundException;
 import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.FollowUpTokenRejectedException;
@@ -11,6 +12,7 @@ import id.lapor.complaint.IllegalComplaintTransitionException;
 import id.lapor.complaint.Privacy;
 import id.lapor.complaint.ReplyDecision;
 import id.lapor.institutions.Institution;
+import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
 import id.lapor.web.FieldProblem;
 import id.lapor.web.InvalidRequestException;
@@ -21,16 +23,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.multipart.MultipartFile;
-import id.lapor.complaint.ComplaintNotFoundException;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -248,22 +251,21 @@ class PortalController {
   }
 
   private void choices(Model model) {
+    // one read of the registry: provinces, their regencies/cities, and those's institutions
+    List<Institution> all = institutions.findByKindInOrderByCode(List.of(InstitutionKind.PROVINCE,
+        InstitutionKind.REGENCY, InstitutionKind.CITY, InstitutionKind.OPD));
+    Map<String, String> names = all.stream().collect(Collectors.toMap(Institution::getCode, Institution::getName));
     Map<String, List<Institution>> regions = new LinkedHashMap<>();
-    for (Institution regency : institutions.regencies()) {
-      String province = institutions.findById(regency.getParentCode()).map(Institution::getName)
-          .orElse(regency.getParentCode());
-      regions.computeIfAbsent(province, p -> new ArrayList<>()).add(regency);
-    }
-    model.addAttribute("regions", regions);
     Map<String, List<Institution>> targets = new LinkedHashMap<>();
-    for (List<Institution> regencies : regions.values()) {
-      for (Institution regency : regencies) {
-        List<Institution> options = new ArrayList<>();
-        options.add(regency);
-        options.addAll(institutions.opdsOf(regency.getCode()));
-        targets.put(regency.getCode(), options);
-      }
+    for (Institution regency : all.stream().filter(Institution::isRegencyLevel).toList()) {
+      regions.computeIfAbsent(names.getOrDefault(regency.getParentCode(), regency.getParentCode()),
+          p -> new ArrayList<>()).add(regency);
+      targets.computeIfAbsent(regency.getCode(), r -> new ArrayList<>()).add(regency);
     }
+    all.stream().filter(i -> i.getKind() == InstitutionKind.OPD && targets.containsKey(i.getParentCode()))
+        .sorted(Comparator.comparing(Institution::getName))
+        .forEach(opd -> targets.get(opd.getParentCode()).add(opd));
+    model.addAttribute("regions", regions);
     model.addAttribute("targets", targets);
     // districts the registry knows (district offices, "Kecamatan …") as suggestions for the free-text field
     Map<String, List<String>> districts = new LinkedHashMap<>();
@@ -271,8 +273,7 @@ class PortalController {
         .filter(name -> name.startsWith("Kecamatan "))
         .forEach(name -> districts.computeIfAbsent(regency, r -> new ArrayList<>()).add(name.substring(10))));
     model.addAttribute("districts", districts);
-    model.addAttribute("regencyNames", regions.values().stream().flatMap(List::stream)
-        .collect(java.util.stream.Collectors.toMap(Institution::getCode, Institution::getName)));
+    model.addAttribute("regencyNames", names);
     model.addAttribute("classifications", Classification.values());
     model.addAttribute("categories", Category.values());
     model.addAttribute("privacies", Privacy.values());

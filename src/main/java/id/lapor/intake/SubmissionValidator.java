@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class SubmissionValidator {
 
   static final int TITLE_MAX = 150;
+  static final int DERIVED_TITLE_MAX = 100;
   static final int DESCRIPTION_MAX = 4000;
   static final int DISTRICT_MAX = 100;
   static final int NAME_MAX = 150;
@@ -201,6 +202,18 @@ public class SubmissionValidator {
       problems.add(new FieldProblem(field, "must be one of " + allowed));
       return null;
     }
+  }
+
+  /**
+   * A title for channels that carry only a text (SMS, WhatsApp, Open311): its first line, cut at
+   * 100 characters; null for no text (then the validator says the title is missing).
+   */
+  public static String titleFrom(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.length() <= DERIVED_TITLE_MAX ? line : line.substring(0, DERIVED_TITLE_MAX - 1).strip() + "…";
   }
 
   static String blankToNull(String value) {

@@ -4,10 +4,12 @@ import id.lapor.complaint.ComplainantNotice;
 import id.lapor.complaint.ComplainantNotices;
 import id.lapor.complaint.Complainant;
 import id.lapor.complaint.NoticeMedium;
+import id.lapor.complaint.NoticeState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -29,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NoticeDeliveryWorker {
 
   private static final Logger log = LoggerFactory.getLogger(NoticeDeliveryWorker.class);
+  private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"',;]+");
+  private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?\\d[\\d -]{6,}\\d");
 
   private final ComplainantNotices notices;
   private final NoticeMessages messages;
@@ -99,9 +103,6 @@ public class NoticeDeliveryWorker {
     transactions.executeWithoutResult(status -> record(notices.findById(id).orElseThrow(), result, now));
   }
 
-  private static final java.util.regex.Pattern EMAIL_ADDRESS = java.util.regex.Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"',;]+");
-  private static final java.util.regex.Pattern PHONE_NUMBER = java.util.regex.Pattern.compile("\\+?\\d[\\d -]{6,}\\d");
-
   /**
    * Error texts from SMTP servers and gateways may quote the recipient ("550 <x@y> rejected"):
    * they are logged and kept in the outbox, so addresses and numbers are masked first.
@@ -132,11 +133,11 @@ public class NoticeDeliveryWorker {
       notice.skipped(outcome.error());
       result = "skipped";
     } else if (outcome.kind() == DeliveryException.Kind.PERMANENT) {
-      notice.failed(outcome.error(), now, properties.backoffAfter(1), 0);
+      notice.refused(outcome.error());
       result = "failed";
     } else {
       notice.failed(outcome.error(), now, properties.backoffAfter(notice.getAttempts() + 1), properties.maxAttempts());
-      result = notice.getState() == id.lapor.complaint.NoticeState.FAILED ? "failed" : "retry";
+      result = notice.getState() == NoticeState.FAILED ? "failed" : "retry";
     }
     meters.counter("lapor.notifications.attempts", "medium", notice.getMedium().name(), "result", result).increment();
   }

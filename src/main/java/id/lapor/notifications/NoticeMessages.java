@@ -1,13 +1,14 @@
 package id.lapor.notifications;
 
-import id.lapor.complaint.Complaint;
 import id.lapor.complaint.ComplainantNotice;
+import id.lapor.complaint.Complaint;
 import id.lapor.complaint.TimelineEntry;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -48,7 +49,7 @@ class NoticeMessages {
     var resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/notifications/");
     resolver.setTemplateMode(mode);
-    resolver.setResolvablePatterns(java.util.Set.of("*" + suffix));
+    resolver.setResolvablePatterns(Set.of("*" + suffix));
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCheckExistence(true);
     resolver.setOrder(order);

@@ -14,6 +14,7 @@ import id.lapor.intake.SubmissionValidator;
 import id.lapor.intake.SubmitComplaintRequest;
 import id.lapor.notifications.NotificationProperties;
 import id.lapor.web.InvalidRequestException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerMapping;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * GeoReport v2 (https://wiki.open311.org/GeoReport_v2). Services are the complaint categories;
@@ -144,7 +144,7 @@ class Open311Controller {
       throw new Open311Exception(HttpStatus.BAD_REQUEST, "lat and long, address_string or address_id is required");
     }
     String description = first(params, "description");
-    String title = Optional.ofNullable(first(params, "attribute[title]")).orElse(titleFrom(description));
+    String title = Optional.ofNullable(first(params, "attribute[title]")).orElse(SubmissionValidator.titleFrom(description));
     String name = String.join(" ", Arrays.stream(new String[] {first(params, "first_name"), first(params, "last_name")})
         .filter(s -> s != null).toList());
     String email = first(params, "email");
@@ -370,13 +370,6 @@ class Open311Controller {
     return wanted;
   }
 
-  private static String titleFrom(String description) {
-    if (description == null || description.isBlank()) {
-      return null;
-    }
-    String line = description.strip().lines().findFirst().orElse("");
-    return line.length() <= 100 ? line : line.substring(0, 99).strip() + "…";
-  }
 
   private static String first(MultiValueMap<String, String> params, String name) {
     String value = params.getFirst(name);

@@ -3,6 +3,7 @@ package id.lapor.routing;
 import id.lapor.complaint.Category;
 import id.lapor.text.IndonesianText;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,7 @@ class RoutingApi {
       c = Category.valueOf(category);
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "category must be one of "
-          + java.util.Arrays.toString(Category.values()));
+          + Arrays.toString(Category.values()));
     }
     return suggestions.suggest(regionCode, c, "", text).map(s -> (Object) s)
         .orElse(Map.of("suggestion", "none"));

@@ -9,6 +9,7 @@ import id.lapor.text.IndonesianText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -32,12 +33,12 @@ public class RoutingSuggestions {
   public record Suggested(String code, String name, boolean withinRegency, List<String> reasons) {}
 
   public Optional<Suggested> suggest(String regionCode, Category category, String title, String description) {
-    return suggest(regionCode, category, title, description, java.util.Set.of());
+    return suggest(regionCode, category, title, description, Set.of());
   }
 
   /** As above, never suggesting one of {@code excluded} (e.g. the OPDs that returned it: not their authority). */
   public Optional<Suggested> suggest(String regionCode, Category category, String title, String description,
-      java.util.Set<String> excluded) {
+      Set<String> excluded) {
     List<String> stems = IndonesianText.get().stems(title + "\n" + description);
     DmnDecisionResult result = asSystem(() -> decisionService.evaluateDecisionByKey(DECISION_KEY)
         .decisionDefinitionWithoutTenantId()

@@ -178,10 +178,22 @@ class TransfersAndMergesIntegrationTests {
   @Test
   void aCitizenSaysMeTooOnAPublicComplaint() {
     String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
-    String page = http.getForObject("/lacak/" + tn, String.class);
-    assertThat(page).contains("Saya juga mengalami masalah ini");
-    assertThat(intake.meToo(tn)).isEqualTo(2);
-    assertThat(http.getForObject("/lacak/" + tn, String.class)).contains("2 orang melaporkan masalah ini");
+    // the portal's form, as a browser sends it: session cookie and CSRF token from the page
+    var page = http.getForEntity("/lacak/" + tn, String.class);
+    assertThat(page.getBody()).contains("Saya juga mengalami masalah ini");
+    var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+    assertThat(csrf.find()).isTrue();
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add(org.springframework.http.HttpHeaders.COOKIE,
+        page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0]);
+    var posted = http.postForEntity("/lacak/" + tn + "/saya-juga",
+        new org.springframework.http.HttpEntity<>("_csrf=" + csrf.group(1), headers), String.class);
+    // the client follows the redirect back to the complaint's page
+    assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(posted.getBody()).contains("2 orang melaporkan masalah ini");
+    assertThat(complaint(tn).getReportCount()).isEqualTo(2);
+    assertThat(intake.meToo(tn)).isEqualTo(3);
   }
 
   @Test

@@ -46,7 +46,7 @@ class ComplaintTests {
   void returnKeepsTheComplaintOpenAndCountsIt() {
     Complaint c = aSubmittedComplaint();
     c.forwardTo("51.06.dinkes", T0.plus(5, ChronoUnit.DAYS), "admin", T0);
-    c.returnToRegency("Bukan wewenang", T0.plus(4, ChronoUnit.DAYS), "penghubung", T0.plusSeconds(60));
+    c.returnToRegency("Bukan wewenang", T0.plus(4, ChronoUnit.DAYS), "penghubung", T0.plusSeconds(60), null);
     assertThat(c.getStatus()).isEqualTo(ComplaintStatus.SUBMITTED);
     assertThat(c.getStatus().isOpen()).isTrue();
     assertThat(c.getReturnCount()).isEqualTo(1);

@@ -3,17 +3,16 @@ package id.lapor.intake;
 import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.options.FilePayload;
-import id.lapor.support.TestFiles;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
 import id.lapor.support.Browsers;
 import id.lapor.support.Casework;
 import id.lapor.support.LaporTest;
+import id.lapor.support.TestFiles;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
