@@ -2,6 +2,7 @@ package id.lapor.open311;
 
 import id.lapor.attachments.Attachments;
 import id.lapor.complaint.Category;
+import id.lapor.complaint.Classification;
 import id.lapor.complaint.Channel;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.ComplaintStatus;
@@ -110,10 +111,10 @@ class Open311Controller {
         attribute("title", "string", false, 1, "Judul singkat (paling banyak 150 karakter); bila kosong, "
             + "awal deskripsi", List.of()),
         attribute("classification", "singlevaluelist", false, 2, "Jenis laporan (bawaan: PENGADUAN)",
-            List.of("PENGADUAN", "ASPIRASI", "PERMINTAAN_INFORMASI")),
+            names(Classification.values())),
         attribute("privacy", "singlevaluelist", false, 3, "Kerahasiaan (bawaan: PUBLIC bila ada nama/kontak, "
             + "ANONYMOUS bila tidak). CONFIDENTIAL tidak pernah tampil di daftar publik",
-            List.of("PUBLIC", "ANONYMOUS", "CONFIDENTIAL")),
+            names(Privacy.values())),
         attribute("incident_date", "string", false, 4, "Tanggal kejadian, YYYY-MM-DD", List.of())));
     return Open311Format.of(format).object("service_definition", definition);
   }
@@ -403,6 +404,10 @@ class Open311Controller {
 
   private static String time(Instant instant, ZoneId zone) {
     return instant.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).toList();
   }
 
   private String name(String code) {

@@ -141,10 +141,13 @@ class WebappsBrowserIntegrationTests {
     assertThat(jatim.locator("text=" + pupr).count()).isZero();
   }
 
-  /** Waits for what the page must show; on a timeout the screenshot shows what it showed instead. */
+  /**
+   * Waits for what the page must show; on a timeout the screenshot shows what it showed instead.
+   * Cockpit's first render on a busy 2-core CI machine has taken more than 30 s (a spinner only).
+   */
   private static void waitFor(Page page, String selector, String screenshot) {
     try {
-      page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(30_000));
+      page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(90_000));
     } catch (RuntimeException e) {
       Browsers.screenshot(page, screenshot + "-timeout");
       throw e;
