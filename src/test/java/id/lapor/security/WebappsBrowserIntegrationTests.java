@@ -141,13 +141,10 @@ class WebappsBrowserIntegrationTests {
     assertThat(jatim.locator("text=" + pupr).count()).isZero();
   }
 
-  /**
-   * Waits for what the page must show; on a timeout the screenshot shows what it showed instead.
-   * Cockpit's first render on a busy 2-core CI machine has taken more than 30 s (a spinner only).
-   */
+  /** Waits for what the page must show; on a timeout the screenshot shows what it showed instead. */
   private static void waitFor(Page page, String selector, String screenshot) {
     try {
-      page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(90_000));
+      page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(30_000));
     } catch (RuntimeException e) {
       Browsers.screenshot(page, screenshot + "-timeout");
       throw e;
