@@ -1,6 +1,7 @@
 package id.lapor.calendar;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -38,6 +39,11 @@ public class WorkingCalendar implements TimeReckoner {
   @Override
   public Instant plusShare(Instant from, SopDuration duration, int percent, ZoneId zone) {
     return workingTime().plusShare(from, duration, percent, zone);
+  }
+
+  /** The working time between two instants in {@code zone} (see {@link WorkingTime#between}). */
+  public Duration between(Instant from, Instant to, ZoneId zone) {
+    return workingTime().between(from, to, zone);
   }
 
   public boolean isWorkingDay(LocalDate date) {

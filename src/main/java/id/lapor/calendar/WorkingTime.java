@@ -104,6 +104,34 @@ public final class WorkingTime implements TimeReckoner {
     return duration.hours() ? from.plus(share) : from.atZone(zone).plus(share).toInstant();
   }
 
+  /**
+   * The working time between two instants: the parts of office hours on working days that lie
+   * between them, in {@code zone}; zero when {@code to} is not after {@code from}. The inverse of
+   * {@link #plusWorkingHours}: {@code between(t, plusWorkingHours(t, d)) == d} for a {@code t} in
+   * office hours.
+   */
+  public Duration between(Instant from, Instant to, ZoneId zone) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    ZonedDateTime start = from.atZone(zone);
+    ZonedDateTime end = to.atZone(zone);
+    Duration total = Duration.ZERO;
+    for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+      if (!isWorkingDay(day)) {
+        continue;
+      }
+      ZonedDateTime opens = day.atTime(OPENS).atZone(zone);
+      ZonedDateTime closes = day.atTime(CLOSES).atZone(zone);
+      ZonedDateTime a = start.isAfter(opens) ? start : opens;
+      ZonedDateTime b = end.isBefore(closes) ? end : closes;
+      if (b.isAfter(a)) {
+        total = total.plus(Duration.between(a, b));
+      }
+    }
+    return total;
+  }
+
   private LocalDate nextWorkingDay(LocalDate after) {
     LocalDate date = after.plusDays(1);
     while (!isWorkingDay(date)) {

@@ -3,6 +3,7 @@ package id.lapor.casework;
 import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
+import id.lapor.deadlines.OfficeHours;
 import id.lapor.deadlines.SopStep;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class PostFollowUpDelegate implements JavaDelegate {
 
   private final CaseworkSupport support;
+  private final OfficeHours officeHours;
 
-  PostFollowUpDelegate(CaseworkSupport support) {
+  PostFollowUpDelegate(CaseworkSupport support, OfficeHours officeHours) {
     this.support = support;
+    this.officeHours = officeHours;
   }
 
   @Override
@@ -24,7 +27,8 @@ class PostFollowUpDelegate implements JavaDelegate {
     var complaint = support.complaint(execution);
     Instant now = support.now();
     Instant replyDue = support.sop(complaint).due(SopStep.REPLY, now);
-    complaint.postFollowUp(text(execution, ProcessVariables.FOLLOW_UP_TEXT), replyDue, support.actor(), now);
+    complaint.postFollowUp(text(execution, ProcessVariables.FOLLOW_UP_TEXT), replyDue, support.actor(), now,
+        officeHours);
     execution.setVariable(ProcessVariables.REPLY_DUE, date(replyDue));
     execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.FOLLOWED_UP.name());
     execution.removeVariable(ProcessVariables.FOLLOW_UP_TEXT);

@@ -174,6 +174,11 @@ public class Complaint {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** The supervision read model, folded from every entry as it is recorded. */
+  @OneToOne(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+  @JoinColumn(name = "projection_id")
+  private ComplaintProjection projection;
+
   @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("occurredAt ASC, id ASC")
   private List<TimelineEntry> timeline = new ArrayList<>();
@@ -226,7 +231,7 @@ public class Complaint {
   public void mergeInto(Complaint master, String actor, Instant now) {
     require(EnumSet.of(SUBMITTED), "merged");
     Objects.requireNonNull(master);
-    if (master.getId().equals(id)) {
+    if (master.getTrackingNumber().equals(trackingNumber)) {
       throw new IllegalArgumentException("a complaint cannot be merged into itself");
     }
     // through methods, never fields: master may be a lazy proxy
@@ -391,7 +396,6 @@ public class Complaint {
     record(TimelineEventType.DISPOSED, now, actor, opdCode, null, officer, null);
   }
 
-  /** The OPD says the complaint is not its authority: back to the regency admins, never ended. */
   /**
    * Bukan wewenang: the OPD gives the complaint back to the regency's admins, optionally suggesting
    * the institution that has authority (kept as the entry's reason code).
@@ -492,15 +496,18 @@ public class Complaint {
     record(TimelineEventType.SUPERVISED, now, actor, handlerCode, escalationLevel.name(), what, null);
   }
 
-  /** Tindak lanjut: the OPD answers the complainant, who then has until {@code replyDue}. */
-  public void postFollowUp(String text, Instant replyDue, String actor, Instant now) {
+  /**
+   * Tindak lanjut: the OPD answers the complainant, who then has until {@code replyDue}. {@code hours}
+   * measures the working time the OPD took, for supervisors' figures.
+   */
+  public void postFollowUp(String text, Instant replyDue, String actor, Instant now, WorkingHours hours) {
     require(EnumSet.of(IN_PROGRESS), "answered");
     String followUp = required(text);
     answeredLate = currentDeadline != null && now.isAfter(currentDeadline);
     answeredAt = now;
     status = ANSWERED;
     currentDeadline = replyDue;
-    record(TimelineEventType.FOLLOW_UP_POSTED, now, actor, opdCode, null, followUp, null);
+    record(TimelineEventType.FOLLOW_UP_POSTED, now, actor, opdCode, null, followUp, null, hours);
   }
 
   /** The complainant's reply to the follow-up: accepted, or disputed with the reason. */
@@ -622,8 +629,20 @@ public class Complaint {
 
   private void record(TimelineEventType type, Instant at, String actor, String institution,
       String reasonCode, String note, Integer entryRating) {
-    TimelineEntry entry = new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating);
+    record(type, at, actor, institution, reasonCode, note, entryRating, WorkingHours.UNKNOWN);
+  }
+
+  private void record(TimelineEventType type, Instant at, String actor, String institution,
+      String reasonCode, String note, Integer entryRating, WorkingHours hours) {
+    TimelineEntry entry = new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating,
+        currentDeadline);
     timeline.add(entry);
+    if (projection == null) {
+      // a complaint recorded before the read model existed: its whole timeline, this entry included
+      projection = ComplaintProjection.rebuiltFrom(this, hours);
+    } else {
+      projection.apply(entry, hours);
+    }
     notices.addAll(ComplainantNotice.owedFor(this, entry));
     if (LINKED_NOTICES.contains(type)) {
       for (Complaint duplicate : mergedDuplicates) {
@@ -770,6 +789,28 @@ public class Complaint {
 
   public Optional<Instant> getClosedAt() {
     return Optional.ofNullable(closedAt);
+  }
+
+  /** The supervision read model (see {@link ComplaintProjection}). */
+  public Optional<ComplaintProjection> getProjection() {
+    return Optional.ofNullable(projection);
+  }
+
+  /**
+   * Recomputes the read model from the timeline; returns the fields that had drifted (none when the
+   * incremental folding was right).
+   */
+  public List<String> rebuildProjection(WorkingHours hours) {
+    ComplaintProjection rebuilt = ComplaintProjection.rebuiltFrom(this, hours);
+    if (projection == null) {
+      projection = rebuilt;
+      return List.of("*");
+    }
+    List<String> drifted = projection.differences(rebuilt);
+    if (!drifted.isEmpty()) {
+      projection.copyFrom(rebuilt);
+    }
+    return drifted;
   }
 
   public List<TimelineEntry> getTimeline() {

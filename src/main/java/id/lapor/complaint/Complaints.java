@@ -46,6 +46,14 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   /** Complaints in these statuses (the duplicate index loads the open ones). */
   List<Complaint> findByStatusIn(Collection<ComplaintStatus> statuses, Pageable page);
 
+  /** Ids of complaints after {@code after}, in order (a rebuild walks them in batches). */
+  @Query("select c.id from Complaint c where c.id > :after order by c.id")
+  List<Long> idsAfter(long after, Pageable page);
+
+  /** Ids of complaints recorded before the read model existed (no projection row yet). */
+  @Query("select c.id from Complaint c where c.projection is null order by c.id")
+  List<Long> idsWithoutProjection(Pageable page);
+
   long countBySubmittedAtGreaterThanEqual(Instant since);
 
   long countByAnsweredAtGreaterThanEqual(Instant since);

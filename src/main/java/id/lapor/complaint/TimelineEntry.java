@@ -54,10 +54,14 @@ public class TimelineEntry {
 
   private Integer rating;
 
+  /** The deadline in force once this happened (none while closed). */
+  @Column(name = "due_at")
+  private Instant dueAt;
+
   protected TimelineEntry() {}
 
   TimelineEntry(Complaint complaint, TimelineEventType type, Instant occurredAt, String actor,
-      String institutionCode, String reasonCode, String note, Integer rating) {
+      String institutionCode, String reasonCode, String note, Integer rating, Instant dueAt) {
     this.complaint = complaint;
     this.type = type;
     this.occurredAt = occurredAt;
@@ -66,6 +70,7 @@ public class TimelineEntry {
     this.reasonCode = reasonCode;
     this.note = note;
     this.rating = rating;
+    this.dueAt = dueAt;
   }
 
   public Long getId() {
@@ -106,5 +111,10 @@ public class TimelineEntry {
 
   public Integer getRating() {
     return rating;
+  }
+
+  /** The deadline in force once this happened: the next step's due time, or none when closed. */
+  public Instant getDueAt() {
+    return dueAt;
   }
 }

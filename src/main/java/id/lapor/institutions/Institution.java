@@ -70,12 +70,12 @@ public class Institution {
     return parentCode;
   }
 
-  /** The zone in which this institution's office hours and deadlines are reckoned (WIB, WITA, WIT). */
   /** How Indonesians name a zone: WIB, WITA, WIT (else its id). */
   public static String zoneName(ZoneId zone) {
     return ZONE_NAMES.getOrDefault(zone.getId(), zone.getId());
   }
 
+  /** The zone in which this institution's office hours and deadlines are reckoned (WIB, WITA, WIT). */
   public ZoneId getTimeZone() {
     return ZoneId.of(timeZone);
   }

@@ -95,7 +95,7 @@ class SecurityConfiguration {
             .hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/staff/**").authenticated()
             .requestMatchers("/api/staff/holidays/**", "/api/staff/process-migrations/**",
-                "/api/staff/institutions/**", "/api/staff/privacy/**")
+                "/api/staff/institutions/**", "/api/staff/privacy/**", "/api/staff/supervision/projection/**")
             .hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers("/api/staff/**").authenticated()
             .anyRequest().permitAll())

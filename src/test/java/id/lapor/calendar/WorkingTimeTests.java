@@ -63,6 +63,28 @@ class WorkingTimeTests {
   }
 
   @Test
+  void measuresWorkingTimeBetweenInstantsAsTheInverseOfAddingIt() {
+    // Tue 17 Mar 10:00 WITA to Tue 31 Mar 16:00: the rest of Tuesday (6 h) + 5 working days (40 h)
+    assertThat(CALENDAR_2026.between(at("2026-03-17T10:00", WITA), at("2026-03-31T16:00", WITA), WITA))
+        .isEqualTo(java.time.Duration.ofHours(46));
+    // Friday evening to Monday 09:30: only Monday's first 90 minutes count
+    assertThat(CALENDAR_2026.between(at("2026-05-08T19:00", WIB), at("2026-05-11T09:30", WIB), WIB))
+        .isEqualTo(java.time.Duration.ofMinutes(90));
+    assertThat(CALENDAR_2026.between(at("2026-05-11T09:30", WIB), at("2026-05-08T19:00", WIB), WIB)).isZero();
+    var random = new java.util.Random(8);
+    for (int i = 0; i < 200; i++) {
+      Instant from = at("2026-01-05T08:00", WIB).plus(java.time.Duration.ofMinutes(random.nextInt(300 * 24 * 60)));
+      if (!CALENDAR_2026.isWorkingDay(from.atZone(WIB).toLocalDate())
+          || from.atZone(WIB).toLocalTime().isBefore(WorkingTime.OPENS)
+          || !from.atZone(WIB).toLocalTime().isBefore(WorkingTime.CLOSES)) {
+        continue;
+      }
+      var d = java.time.Duration.ofMinutes(1 + random.nextInt(20 * 8 * 60));
+      assertThat(CALENDAR_2026.between(from, CALENDAR_2026.plusWorkingHours(from, d, WIB), WIB)).isEqualTo(d);
+    }
+  }
+
+  @Test
   void countsCalendarDaysKeepingTheTimeOfDay() {
     Instant due = CALENDAR_2026.plus(at("2026-03-17T10:00", WITA), SopDuration.parse("30 days"), WITA);
     assertThat(ZonedDateTime.ofInstant(due, WITA).toLocalDateTime()).hasToString("2026-04-16T10:00");

@@ -1,0 +1,6 @@
+/**
+ * Supervision: the read model supervisors' figures come from (kept by the complaint itself, rebuilt
+ * here), figures per OPD, regency/city, province and nation, the Cockpit dashboard "Pengaduan",
+ * reports for leaders and the connectivity of institutions.
+ */
+package id.lapor.supervision;

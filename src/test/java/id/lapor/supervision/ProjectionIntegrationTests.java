@@ -1,0 +1,147 @@
+package id.lapor.supervision;
+
+import static id.lapor.support.ComplaintFixtures.BANGLI;
+import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
+import static id.lapor.support.ComplaintFixtures.BANGLI_PUPR;
+import static id.lapor.support.ComplaintFixtures.aPublicComplaintIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lapor.casework.ComplaintTasks;
+import id.lapor.casework.ProcessVariables;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintProjectionPropertyTests;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.Complaints;
+import id.lapor.complaint.EscalationLevel;
+import id.lapor.complaint.ReplyDecision;
+import id.lapor.complaint.TrafficLight;
+import id.lapor.intake.ComplaintIntake;
+import id.lapor.intake.ComplaintIntake.Submission;
+import id.lapor.support.Casework;
+import id.lapor.support.LaporTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The read model through the real process: kept in the same transaction as each step, equal to
+ * the rebuild from the timeline for every complaint in the database, and rebuilt only by operators.
+ */
+@LaporTest
+class ProjectionIntegrationTests {
+
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+  @Autowired ComplaintIntake intake;
+  @Autowired Casework casework;
+  @Autowired Complaints complaints;
+  @Autowired RuntimeService runtimeService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
+
+  @AfterEach
+  void resetClock() {
+    casework.resetClock();
+  }
+
+  @Test
+  void followsEveryStepAndEqualsTheRebuildForEveryComplaint() throws Exception {
+    // answered on time, disputed, answered again, accepted with a rating
+    Submission disputed = intake.submit(aPublicComplaintIn(BANGLI));
+    String a = disputed.trackingNumber();
+    casework.forward(a, BANGLI_DINKES);
+    casework.dispose(a, "petugas.bangli.dinkes");
+    casework.postFollowUp(a, "Obat sudah tersedia.");
+    intake.reply(a, disputed.followUpToken(), ReplyDecision.DISPUTE, 2, "Masih kosong.");
+    casework.postFollowUp(a, "Stok dikirim hari ini.");
+    intake.reply(a, disputed.followUpToken(), ReplyDecision.ACCEPT, 4, null);
+
+    // returned, forwarded elsewhere, escalated, answered late
+    String b = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.forward(b, BANGLI_DINKES);
+    casework.complete(b, ComplaintTasks.DISPOSE_COMPLAINT, "penghubung.bangli.dinkes", Map.of(
+        ProcessVariables.DISPOSITION_DECISION, "RETURN", ProcessVariables.RETURN_REASON, "Urusan PUPR."));
+    casework.forward(b, BANGLI_PUPR);
+    casework.advanceClockPast(casework.task(b, ComplaintTasks.DISPOSE_COMPLAINT).getDueDate());
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(b).singleResult().getId();
+    assertThat(casework.fireDueTimers(instance)).isPositive();
+
+    // archived at verification
+    String c = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.complete(c, ComplaintTasks.VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "ARCHIVE", ProcessVariables.ARCHIVE_REASON, "UNINTELLIGIBLE"));
+
+    assertThat(jdbc.queryForObject("select count(*) from complaint where projection_id is null", Long.class))
+        .as("every complaint has its row from the first step on").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from complaint_projection", Long.class))
+        .isEqualTo(jdbc.queryForObject("select count(*) from complaint", Long.class));
+
+    transactions.executeWithoutResult(tx -> {
+      var first = complaints.getByTrackingNumber(a).getProjection().orElseThrow();
+      assertThat(first.getStatus()).isEqualTo(ComplaintStatus.RESOLVED);
+      assertThat(first.getReopenCount()).isEqualTo(1);
+      assertThat(first.getRating()).isEqualTo(4);
+      assertThat(first.getAnsweredOnTime()).isTrue();
+      assertThat(first.getVerifiedOnTime()).isTrue();
+      assertThat(first.getFollowUpWorkMinutes()).isNotNull().isNotNegative();
+      assertThat(first.getLight()).isEqualTo(TrafficLight.GREEN);
+
+      var second = complaints.getByTrackingNumber(b).getProjection().orElseThrow();
+      assertThat(second.getReturnCount()).isEqualTo(1);
+      assertThat(second.getOpdCode()).isEqualTo(BANGLI_PUPR);
+      assertThat(second.getEscalationCount()).isPositive();
+      assertThat(second.getHighestEscalation()).isNotEqualTo(EscalationLevel.NONE);
+      assertThat(second.getInstitutionDueAt()).as("overdue now").isBefore(casework.now());
+      assertThat(second.getProvinceCode()).isEqualTo("51");
+
+      var third = complaints.getByTrackingNumber(c).getProjection().orElseThrow();
+      assertThat(third.getStatus()).isEqualTo(ComplaintStatus.ARCHIVED);
+      assertThat(third.getClosedAt()).isNotNull();
+      assertThat(third.getInstitutionDueAt()).isNull();
+
+      for (Complaint any : complaints.findAll()) {
+        ComplaintProjectionPropertyTests.agreesWithTheComplaint(any.getProjection().orElseThrow(), any,
+            casework.now(), any.getTrackingNumber());
+      }
+    });
+
+    var response = http.withBasicAuth("demo", "demo").postForEntity("/api/staff/supervision/projection/rebuild",
+        null, String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode result = json.readTree(response.getBody());
+    assertThat(result.get("complaints").asLong()).isEqualTo(complaints.count());
+    assertThat(result.get("drifted").asLong()).as("drifted: %s", result).isZero();
+  }
+
+  @Test
+  void onlyOperatorsRebuild() {
+    for (String user : List.of("supervisor.bali", "admin.bangli", "admin.nasional")) {
+      assertThat(http.withBasicAuth(user, "demo").postForEntity("/api/staff/supervision/projection/rebuild", null,
+          String.class).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(http.postForEntity("/api/staff/supervision/projection/rebuild", null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aDriftedRowIsRepairedAndReported() throws Exception {
+    String tn = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+    jdbc.update("update complaint_projection set return_count = 7 where tracking_number = ?", tn);
+    JsonNode result = json.readTree(http.withBasicAuth("demo", "demo")
+        .postForEntity("/api/staff/supervision/projection/rebuild", null, String.class).getBody());
+    assertThat(result.get("drifted").asLong()).isEqualTo(1);
+    assertThat(result.at("/driftedFields/returnCount").asLong()).isEqualTo(1);
+    assertThat(result.get("examples").get(0).asText()).isEqualTo(tn);
+    assertThat(jdbc.queryForObject("select return_count from complaint_projection where tracking_number = ?",
+        Integer.class, tn)).isZero();
+  }
+}
