@@ -111,7 +111,11 @@ class AccessMatrixIntegrationTests {
           "public: public complaints' images/PDFs, else the token (AttachmentsIntegrationTests)"),
       Map.entry("GET /api/staff/complaints/{trackingNumber}/attachments/{attachmentId}",
           "staff by scope (AttachmentsIntegrationTests)"),
-      Map.entry("POST /api/staff/notifications/{id}/retry", "operators (NotificationsIntegrationTests)"));
+      Map.entry("POST /api/staff/notifications/{id}/retry", "operators (NotificationsIntegrationTests)"),
+      Map.entry("GET /api/staff/supervision/units", "staff: own levels (SupervisionFiguresIntegrationTests)"),
+      Map.entry("GET /api/staff/supervision/figures", "scoped per level (SupervisionFiguresIntegrationTests)"),
+      Map.entry("GET /api/staff/supervision/overdue", "scoped per level (SupervisionFiguresIntegrationTests)"),
+      Map.entry("POST /api/staff/supervision/projection/rebuild", "operators (ProjectionIntegrationTests)"));
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;

@@ -1,0 +1,43 @@
+package id.lapor.supervision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What supervisors and leaders read about one institution for one period (complaints received in
+ * it), with the current overdue count and lights, the breakdowns, the weekly trend and the units one
+ * level down.
+ */
+public record Figures(Institution institution, LocalDate from, LocalDate to, Counts summary, Board board,
+    List<Breakdown> byClassification, List<Breakdown> byCategory, List<Breakdown> byChannel, List<Week> weekly,
+    List<UnitFigures> units) {
+
+  public record Institution(String code, String name, String kind) {}
+
+  /**
+   * The complaints of one cohort. Rates are percentages with one decimal, {@code null} when there
+   * is nothing to divide by; follow-up times are working hours (office hours on working days) from
+   * the complaint reaching the OPD that answered to its first follow-up.
+   */
+  public record Counts(long received, long verified, long verifiedOnTime, Double verifiedOnTimeRate, long forwarded,
+      long answered, long answeredOnTime, Double answeredOnTimeRate, Double followUpHoursMedian,
+      Double followUpHoursP90, long escalations, long escalated, long returns, long transfers, long reopened,
+      Double reopenRate, Double averageRating, long rated, long resolved, long archived, long merged,
+      Double completionRate) {}
+
+  /**
+   * The traffic-light board now: open complaints at OPDs not yet opened (red), opened (yellow),
+   * past the deadline (overdue, at any stage the institution must act); green is the period's answered.
+   */
+  public record Board(long red, long yellow, long green, long overdue) {}
+
+  /** One value of a classification, category or channel, with its label in Indonesian. */
+  public record Breakdown(String key, String label, long received, long answered, long resolved,
+      Double completionRate) {}
+
+  /** A week (Monday to Sunday in the institution's zone) of the period. */
+  public record Week(LocalDate weekStart, long received, long answered, long resolved) {}
+
+  /** A unit one level down, with the figures a board shows for it. */
+  public record UnitFigures(String code, String name, String kind, Counts counts, Board board) {}
+}

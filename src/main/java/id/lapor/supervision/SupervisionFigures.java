@@ -1,0 +1,245 @@
+package id.lapor.supervision;
+
+import id.lapor.complaint.Category;
+import id.lapor.complaint.Channel;
+import id.lapor.complaint.Classification;
+import id.lapor.institutions.Institution;
+import id.lapor.institutions.InstitutionKind;
+import id.lapor.institutions.Institutions;
+import id.lapor.supervision.Figures.Board;
+import id.lapor.supervision.Figures.Breakdown;
+import id.lapor.supervision.Figures.Counts;
+import id.lapor.supervision.Figures.UnitFigures;
+import id.lapor.supervision.Figures.Week;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Supervisors' figures, computed in the database from the read model ({@code complaint_projection})
+ * with one aggregate query per view: nothing is loaded row by row and the process engine's history
+ * is never read.
+ */
+@Service
+public class SupervisionFigures {
+
+  static final Locale INDONESIAN = Locale.forLanguageTag("id");
+  private static final long WEEK_SECONDS = 7 * 24 * 3600;
+
+  /** The aggregates every view shares; {@code k} is the grouping key. */
+  private static final String AGGREGATES = """
+      count(*) as received,
+      count(verified_at) as verified,
+      sum(case when verified_on_time then 1 else 0 end) as verified_on_time,
+      count(forwarded_at) as forwarded,
+      count(answered_at) as answered,
+      sum(case when answered_on_time then 1 else 0 end) as answered_on_time,
+      percentile_cont(0.5) within group (order by follow_up_work_minutes) as p50,
+      percentile_cont(0.9) within group (order by follow_up_work_minutes) as p90,
+      sum(escalation_count) as escalations,
+      sum(case when escalation_count > 0 then 1 else 0 end) as escalated,
+      sum(return_count) as returns,
+      sum(transfer_count) as transfers,
+      sum(case when reopen_count > 0 then 1 else 0 end) as reopened,
+      avg(cast(rating as double precision)) as average_rating,
+      count(rating) as rated,
+      sum(case when status = 'RESOLVED' then 1 else 0 end) as resolved,
+      sum(case when status = 'ARCHIVED' then 1 else 0 end) as archived,
+      sum(case when status = 'MERGED' then 1 else 0 end) as merged
+      """;
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final Institutions institutions;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  SupervisionFigures(NamedParameterJdbcTemplate jdbc, Institutions institutions, MessageSource messages, Clock clock) {
+    this.jdbc = jdbc;
+    this.institutions = institutions;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  /** Everything about {@code unit} for {@code period}. */
+  @Transactional(readOnly = true)
+  public Figures figures(Unit unit, Period period) {
+    Counts summary = cohort(unit, period, null).getOrDefault(ALL, empty());
+    Board board = boards(unit, null).getOrDefault(ALL, new Board(0, 0, 0, 0));
+    board = new Board(board.red(), board.yellow(), summary.answered(), board.overdue());
+    return new Figures(new Figures.Institution(unit.code(), unit.name(), unit.kind().name()), period.from(),
+        period.to(), summary, board,
+        breakdown(unit, period, "classification", Classification.values(), "classification."),
+        breakdown(unit, period, "category", Category.values(), "category."),
+        breakdown(unit, period, "channel", Channel.values(), "channel."),
+        weekly(unit, period), units(unit, period));
+  }
+
+  /** The units one level down (none below an OPD), each with its counts and board. */
+  @Transactional(readOnly = true)
+  public List<UnitFigures> units(Unit unit, Period period) {
+    if (unit.childColumn() == null) {
+      return List.of();
+    }
+    Map<String, Counts> counts = cohort(unit, period, unit.childColumn());
+    Map<String, Board> boards = boards(unit, unit.childColumn());
+    List<UnitFigures> rows = new ArrayList<>();
+    for (Unit child : children(unit)) {
+      rows.add(unitFigures(child.code(), child.name(), child.kind().name(), counts, boards));
+    }
+    if (unit.kind().verifiesComplaints()) {
+      // complaints at no OPD: still with the regency's admins (verification, after a return)
+      rows.add(unitFigures(unit.code(), "Admin " + unit.name() + " (belum di OPD)", unit.kind().name(),
+          keyed(counts, null, unit.code()), keyed(boards, null, unit.code())));
+    }
+    return rows;
+  }
+
+  /** The institutions one level down. */
+  List<Unit> children(Unit unit) {
+    List<Institution> below = switch (unit.kind()) {
+      case NATIONAL -> institutions.findByParentCodeOrderByCode(Institution.NATIONAL_CODE).stream()
+          .filter(i -> i.getKind() == InstitutionKind.PROVINCE || i.getKind() == InstitutionKind.AGENCY).toList();
+      case PROVINCE -> institutions.regenciesOf(unit.code());
+      case REGENCY, CITY, AGENCY -> institutions.opdsOf(unit.code());
+      case OPD -> List.of();
+    };
+    return below.stream().map(Unit::of).toList();
+  }
+
+  private static <V> Map<String, V> keyed(Map<String, V> byKey, String key, String as) {
+    V value = byKey.get(key);
+    return value == null ? Map.of() : Map.of(as, value);
+  }
+
+  private UnitFigures unitFigures(String code, String name, String kind, Map<String, Counts> counts,
+      Map<String, Board> boards) {
+    Counts c = counts.getOrDefault(code, empty());
+    Board b = boards.getOrDefault(code, new Board(0, 0, 0, 0));
+    return new UnitFigures(code, name, kind, c, new Board(b.red(), b.yellow(), c.answered(), b.overdue()));
+  }
+
+  private static final String ALL = "*";
+
+  /** The cohort's counts, per value of {@code groupBy} (or all under {@link #ALL}). */
+  private Map<String, Counts> cohort(Unit unit, Period period, String groupBy) {
+    MapSqlParameterSource params = new MapSqlParameterSource("start", Timestamp.from(period.start()))
+        .addValue("end", Timestamp.from(period.end()));
+    String sql = "select " + (groupBy == null ? "'" + ALL + "'" : groupBy) + " as k, " + AGGREGATES
+        + " from complaint_projection where received_at >= :start and received_at < :end" + scope(unit, params)
+        + (groupBy == null ? "" : " group by " + groupBy);
+    Map<String, Counts> result = new HashMap<>();
+    jdbc.query(sql, params, rs -> {
+      result.put(rs.getString("k"), counts(rs));
+    });
+    return result;
+  }
+
+  /** Open complaints where the institution must act: lights and overdue, now. */
+  private Map<String, Board> boards(Unit unit, String groupBy) {
+    MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(clock.instant()));
+    String sql = "select " + (groupBy == null ? "'" + ALL + "'" : groupBy) + " as k,"
+        + " sum(case when institution_due_at < :now then 1 else 0 end) as overdue,"
+        + " sum(case when light = 'RED' and institution_due_at >= :now then 1 else 0 end) as red,"
+        + " sum(case when light = 'YELLOW' and institution_due_at >= :now then 1 else 0 end) as yellow"
+        + " from complaint_projection where institution_due_at is not null" + scope(unit, params)
+        + (groupBy == null ? "" : " group by " + groupBy);
+    Map<String, Board> result = new HashMap<>();
+    jdbc.query(sql, params, rs -> {
+      result.put(rs.getString("k"), new Board(rs.getLong("red"), rs.getLong("yellow"), 0, rs.getLong("overdue")));
+    });
+    return result;
+  }
+
+  private <E extends Enum<E>> List<Breakdown> breakdown(Unit unit, Period period, String column, E[] values,
+      String labelPrefix) {
+    Map<String, Counts> byValue = cohort(unit, period, column);
+    List<Breakdown> rows = new ArrayList<>();
+    for (E value : values) {
+      Counts c = byValue.getOrDefault(value.name(), empty());
+      rows.add(new Breakdown(value.name(), messages.getMessage(labelPrefix + value.name(), null, value.name(),
+          INDONESIAN), c.received(), c.answered(), c.resolved(), c.completionRate()));
+    }
+    return rows;
+  }
+
+  /** Received, answered and resolved per week of receipt (weeks start on Monday in the unit's zone). */
+  private List<Week> weekly(Unit unit, Period period) {
+    LocalDate firstMonday = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    Instant origin = firstMonday.atStartOfDay(period.zone()).toInstant();
+    MapSqlParameterSource params = new MapSqlParameterSource("start", Timestamp.from(period.start()))
+        .addValue("end", Timestamp.from(period.end()));
+    // numbers computed here, written into the SQL so that select and group by are the same expression
+    String week = "floor((extract(epoch from received_at) - " + origin.getEpochSecond() + ") / " + WEEK_SECONDS + ")";
+    String sql = "select " + week + " as w, count(*) as received, count(answered_at) as answered,"
+        + " sum(case when status = 'RESOLVED' then 1 else 0 end) as resolved"
+        + " from complaint_projection where received_at >= :start and received_at < :end" + scope(unit, params)
+        + " group by " + week;
+    Map<Long, Week> byWeek = new HashMap<>();
+    jdbc.query(sql, params, rs -> {
+      long w = rs.getLong("w");
+      byWeek.put(w, new Week(firstMonday.plusWeeks(w), rs.getLong("received"), rs.getLong("answered"),
+          rs.getLong("resolved")));
+    });
+    List<Week> weeks = new ArrayList<>();
+    for (LocalDate monday = firstMonday; !monday.isAfter(period.to()); monday = monday.plusWeeks(1)) {
+      long w = java.time.temporal.ChronoUnit.WEEKS.between(firstMonday, monday);
+      weeks.add(byWeek.getOrDefault(w, new Week(monday, 0, 0, 0)));
+    }
+    return weeks;
+  }
+
+  /** The condition that selects the unit's complaints. */
+  private static String scope(Unit unit, MapSqlParameterSource params) {
+    if (unit.column() == null) {
+      return "";
+    }
+    params.addValue("unit", unit.code());
+    return " and " + unit.column() + " = :unit";
+  }
+
+  static Counts counts(ResultSet rs) throws SQLException {
+    long received = rs.getLong("received");
+    long verified = rs.getLong("verified");
+    long verifiedOnTime = rs.getLong("verified_on_time");
+    long answered = rs.getLong("answered");
+    long answeredOnTime = rs.getLong("answered_on_time");
+    long reopened = rs.getLong("reopened");
+    long resolved = rs.getLong("resolved");
+    double rating = rs.getDouble("average_rating");
+    Double averageRating = rs.wasNull() ? null : Math.round(rating * 100) / 100.0;
+    return new Counts(received, verified, verifiedOnTime, rate(verifiedOnTime, verified), rs.getLong("forwarded"),
+        answered, answeredOnTime, rate(answeredOnTime, answered), hours(rs, "p50"), hours(rs, "p90"),
+        rs.getLong("escalations"), rs.getLong("escalated"), rs.getLong("returns"), rs.getLong("transfers"), reopened,
+        rate(reopened, answered), averageRating, rs.getLong("rated"), resolved, rs.getLong("archived"),
+        rs.getLong("merged"), rate(resolved, received));
+  }
+
+  private static Double hours(ResultSet rs, String column) throws SQLException {
+    double minutes = rs.getDouble(column);
+    return rs.wasNull() ? null : Math.round(minutes / 60.0 * 10) / 10.0;
+  }
+
+  /** {@code part} of {@code whole} in percent with one decimal; {@code null} when whole is 0. */
+  static Double rate(long part, long whole) {
+    return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
+  }
+
+  static Counts empty() {
+    return new Counts(0, 0, 0, null, 0, 0, 0, null, null, null, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, null);
+  }
+}
