@@ -4,6 +4,7 @@ import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.InstitutionRegistry;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,13 @@ class DemoInstitutions {
     registry.register("35.10.kec-genteng", "Kecamatan Genteng", InstitutionKind.OPD, "35.10", WIB);
     registry.register("35.10.kec-banyuwangi", "Kecamatan Banyuwangi", InstitutionKind.OPD, "35.10", WIB);
     province("19", "Provinsi Kepulauan Bangka Belitung", WIB, regency("19.03", "Kab. Bangka Selatan"));
+
+    // decrees (SK) on complaint management as seed 001 found them in Bali (2019): every regency but
+    // Kota Denpasar, and the province, have one; the numbers are the demo's own
+    for (String code : List.of("51", "51.01", "51.02", "51.03", "51.04", "51.05", "51.06", "51.07", "51.08", "35",
+        "35.10")) {
+      registry.recordDecreeIfMissing(code, "DEMO/SK-PENGADUAN/" + code + "/2019", LocalDate.of(2019, 2, 1));
+    }
   }
 
   private void province(String code, String name, ZoneId zone, String[]... regencies) {

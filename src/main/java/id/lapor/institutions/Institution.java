@@ -6,9 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A government body in the complaint hierarchy. Regions use their Kemendagri region code
@@ -44,6 +46,19 @@ public class Institution {
   @Column(name = "time_zone", nullable = false, length = 40)
   private String timeZone;
 
+  /** The decree (Surat Keputusan) on complaint management: its number, date and document. */
+  @Column(name = "decree_number", length = 100)
+  private String decreeNumber;
+
+  @Column(name = "decree_date")
+  private LocalDate decreeDate;
+
+  @Column(name = "decree_file_name", length = 120)
+  private String decreeFileName;
+
+  @Column(name = "decree_content_type", length = 60)
+  private String decreeContentType;
+
   protected Institution() {}
 
   Institution(String code, String name, InstitutionKind kind, String parentCode, ZoneId timeZone) {
@@ -76,6 +91,28 @@ public class Institution {
   }
 
   /** The zone in which this institution's office hours and deadlines are reckoned (WIB, WITA, WIT). */
+  /**
+   * Records the decree (SK) on complaint management; {@code fileName} and {@code contentType} name
+   * its document (kept apart, see {@link DecreeDocument}) or are null to keep the earlier one.
+   */
+  public void recordDecree(String number, LocalDate date, String fileName, String contentType) {
+    this.decreeNumber = Objects.requireNonNull(number);
+    this.decreeDate = Objects.requireNonNull(date);
+    if (fileName != null) {
+      this.decreeFileName = fileName;
+      this.decreeContentType = contentType;
+    }
+  }
+
+  /** The decree on complaint management, if the institution has one. */
+  public Optional<Decree> getDecree() {
+    return decreeNumber == null ? Optional.empty()
+        : Optional.of(new Decree(decreeNumber, decreeDate, decreeFileName, decreeContentType));
+  }
+
+  /** A decree (SK) on complaint management; {@code fileName} is null without a document. */
+  public record Decree(String number, LocalDate date, String fileName, String contentType) {}
+
   public ZoneId getTimeZone() {
     return ZoneId.of(timeZone);
   }

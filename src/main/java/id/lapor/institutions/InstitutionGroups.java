@@ -41,6 +41,14 @@ public record InstitutionGroups(Institution institution) {
     return OPD_OFFICERS + opdCode;
   }
 
+  /**
+   * The group whose accounts connect the institution to SP4N-LAPOR (its "admin account"): the
+   * admins of a regency, city or national body, a province's supervisors, an OPD's liaison officers.
+   */
+  public String adminGroup() {
+    return all().get(0).id();
+  }
+
   /** The groups this institution owns, with a display name for Camunda Admin. */
   public List<Group> all() {
     String code = institution.getCode();

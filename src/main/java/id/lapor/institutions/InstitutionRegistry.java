@@ -107,6 +107,13 @@ public class InstitutionRegistry {
   }
 
   /** Creates a Camunda group unless it exists; used for the role groups no institution owns. */
+  /** Records a decree (without its document) for an institution that has none yet; for the demo's registry. */
+  @Transactional
+  public void recordDecreeIfMissing(String code, String number, java.time.LocalDate date) {
+    institutions.findById(code).filter(i -> i.getDecree().isEmpty()).ifPresent(i -> i.recordDecree(number, date,
+        null, null));
+  }
+
   @Transactional
   public void ensureGroup(String id, String name) {
     // with a directory (LDAP identity plugin) the groups are made there, under the same names

@@ -1,5 +1,6 @@
 package id.lapor.security;
 
+import id.lapor.institutions.StaffLogins;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -13,15 +14,18 @@ import org.springframework.stereotype.Component;
 /**
  * Checks user name and password against Camunda's identity store; the user's Camunda groups become
  * the granted authorities. Camunda's own login throttling (growing delay after failed attempts)
- * applies because the check goes through {@link IdentityService#checkPassword}.
+ * applies because the check goes through {@link IdentityService#checkPassword}. Successful logins are
+ * remembered ({@link StaffLogins}) to tell whether institutions' admin accounts are active.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final StaffLogins logins;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, StaffLogins logins) {
     this.identityService = identityService;
+    this.logins = logins;
   }
 
   @Override
@@ -33,6 +37,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+    logins.record(user);
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }
 

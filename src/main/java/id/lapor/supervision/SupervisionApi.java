@@ -33,10 +33,12 @@ class SupervisionApi {
   private final SupervisionFigures figures;
   private final OverdueComplaints overdue;
   private final Institutions institutions;
+  private final Connectivity connectivity;
   private final Clock clock;
 
   SupervisionApi(SupervisionScope scope, SupervisionFigures figures, OverdueComplaints overdue,
-      Institutions institutions, Clock clock) {
+      Institutions institutions, Connectivity connectivity, Clock clock) {
+    this.connectivity = connectivity;
     this.scope = scope;
     this.figures = figures;
     this.overdue = overdue;
@@ -71,6 +73,18 @@ class SupervisionApi {
           + OVERDUE_LIMIT_MAX)));
     }
     return overdue.of(unit, limit);
+  }
+
+  @Operation(summary = "Connectivity of regional governments: decree (SK), active admin account, activity, "
+      + "group I/II/III and grade Baik/Sedang/Kurang (a province with its regencies/cities; the nation per province)")
+  @GetMapping("/connectivity")
+  Connectivity.View connectivity(Authentication caller, @RequestParam(required = false) String institution) {
+    Unit unit = scope.resolve(caller, "institution", institution);
+    if (unit.kind() == id.lapor.institutions.InstitutionKind.OPD) {
+      throw new InvalidRequestException(List.of(new FieldProblem("institution",
+          "connectivity is kept for regional governments and national bodies, not for OPDs")));
+    }
+    return connectivity.of(unit);
   }
 
   /** The period a request names, in the unit's zone. */

@@ -89,6 +89,12 @@ public class SupervisionFigures {
         weekly(unit, period), units(unit, period));
   }
 
+  /** The unit's cohort counted per value of a read-model column. */
+  @Transactional(readOnly = true)
+  Map<String, Counts> countsBy(Unit unit, Period period, String column) {
+    return cohort(unit, period, column);
+  }
+
   /** The units one level down (none below an OPD), each with its counts and board. */
   @Transactional(readOnly = true)
   public List<UnitFigures> units(Unit unit, Period period) {

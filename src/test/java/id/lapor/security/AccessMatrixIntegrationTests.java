@@ -115,7 +115,11 @@ class AccessMatrixIntegrationTests {
       Map.entry("GET /api/staff/supervision/units", "staff: own levels (SupervisionFiguresIntegrationTests)"),
       Map.entry("GET /api/staff/supervision/figures", "scoped per level (SupervisionFiguresIntegrationTests)"),
       Map.entry("GET /api/staff/supervision/overdue", "scoped per level (SupervisionFiguresIntegrationTests)"),
-      Map.entry("POST /api/staff/supervision/projection/rebuild", "operators (ProjectionIntegrationTests)"));
+      Map.entry("POST /api/staff/supervision/projection/rebuild", "operators (ProjectionIntegrationTests)"),
+      Map.entry("GET /api/staff/supervision/connectivity", "scoped per level (ConnectivityIntegrationTests)"),
+      Map.entry("PUT /api/staff/institutions/{code}/decree", "operators (ConnectivityIntegrationTests)"),
+      Map.entry("GET /api/staff/institutions/{code}/decree/document",
+          "staff: a public decree (ConnectivityIntegrationTests)"));
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;

@@ -1,0 +1,221 @@
+package id.lapor.supervision;
+
+import id.lapor.institutions.Institution;
+import id.lapor.institutions.InstitutionKind;
+import id.lapor.institutions.Institutions;
+import id.lapor.institutions.StaffLogins;
+import id.lapor.supervision.Figures.Counts;
+import id.lapor.supervision.GradingProperties.Grade;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How connected regional governments are to SP4N-LAPOR (seed 001): whether each has its decree
+ * (SK) on complaint management and an active admin account, its activity, the group (I: both;
+ * II: decree but admin inactive; III: no decree) and its grade by {@link GradingProperties}.
+ */
+@Service
+@EnableConfigurationProperties(GradingProperties.class)
+class Connectivity {
+
+  /** Seed 001's groups. */
+  enum Group {
+    I("Admin aktif dan memiliki SK"),
+    II("Memiliki SK, admin belum aktif"),
+    III("Belum memiliki SK");
+
+    final String label;
+
+    Group(String label) {
+      this.label = label;
+    }
+  }
+
+  /**
+   * One institution's connectivity.
+   *
+   * @param decreeDocument path to the decree's PDF, if uploaded
+   * @param adminAccounts users in the institution's admin group
+   * @param lastAdminLogin the latest login of any of them
+   * @param activity complaints verified or answered in the last active days
+   * @param received complaints received in the grading period (its rates' base)
+   * @param groups for a province: how many of it and its regencies/cities are in each group
+   */
+  record Row(String code, String name, String kind, String decreeNumber, LocalDate decreeDate, String decreeDocument,
+      int adminAccounts, boolean adminActive, Instant lastAdminLogin, long activity, String group, String groupLabel,
+      long received, Double onTimeRate, Double completionRate, String grade, Map<String, Integer> groups) {}
+
+  /** The connectivity view of one level: its own row and the rows one level down. */
+  record View(String code, String name, Instant asOf, GradingProperties criteria, Map<String, Integer> groups,
+      List<Row> rows) {}
+
+  private final Institutions institutions;
+  private final IdentityService identityService;
+  private final StaffLogins logins;
+  private final SupervisionFigures figures;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final GradingProperties grading;
+  private final Clock clock;
+
+  Connectivity(Institutions institutions, IdentityService identityService, StaffLogins logins,
+      SupervisionFigures figures, NamedParameterJdbcTemplate jdbc, GradingProperties grading, Clock clock) {
+    this.institutions = institutions;
+    this.identityService = identityService;
+    this.logins = logins;
+    this.figures = figures;
+    this.jdbc = jdbc;
+    this.grading = grading;
+    this.clock = clock;
+  }
+
+  /**
+   * The nation: every province (with its groups) and national body; a province: itself and its
+   * regencies/cities; a regency, city or national body: itself.
+   */
+  @Transactional(readOnly = true)
+  View of(Unit unit) {
+    Institution self = institutions.findById(unit.code()).orElseThrow();
+    List<Institution> listed = new ArrayList<>();
+    Map<String, List<Institution>> provinceMembers = new HashMap<>();
+    switch (unit.kind()) {
+      case NATIONAL -> {
+        for (Institution i : institutions.findByParentCodeOrderByCode(Institution.NATIONAL_CODE)) {
+          if (i.getKind() == InstitutionKind.PROVINCE) {
+            listed.add(i);
+            List<Institution> members = new ArrayList<>(List.of(i));
+            members.addAll(institutions.regenciesOf(i.getCode()));
+            provinceMembers.put(i.getCode(), members);
+          } else if (i.getKind() == InstitutionKind.AGENCY) {
+            listed.add(i);
+          }
+        }
+      }
+      case PROVINCE -> {
+        listed.add(self);
+        listed.addAll(institutions.regenciesOf(self.getCode()));
+      }
+      case REGENCY, CITY, AGENCY -> listed.add(self);
+      case OPD -> throw new IllegalArgumentException("connectivity is kept for regional governments, not OPDs");
+    }
+    Set<Institution> assessed = new HashSet<>(listed);
+    provinceMembers.values().forEach(assessed::addAll);
+    Map<String, Assessment> byCode = assess(assessed);
+
+    Map<String, Integer> totals = new java.util.LinkedHashMap<>();
+    for (Group g : Group.values()) {
+      totals.put(g.name(), 0);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Institution i : listed) {
+      Assessment a = byCode.get(i.getCode());
+      Map<String, Integer> groups = null;
+      List<Institution> members = provinceMembers.get(i.getCode());
+      if (members != null) {
+        groups = countGroups(members.stream().map(m -> byCode.get(m.getCode())).toList());
+        groups.forEach((g, n) -> totals.merge(g, n, Integer::sum));
+      } else {
+        totals.merge(a.group().name(), 1, Integer::sum);
+      }
+      rows.add(a.row(groups));
+    }
+    return new View(unit.code(), unit.name(), clock.instant(), grading, totals, rows);
+  }
+
+  private static Map<String, Integer> countGroups(List<Assessment> assessments) {
+    Map<Group, Integer> counts = new EnumMap<>(Group.class);
+    for (Group g : Group.values()) {
+      counts.put(g, 0);
+    }
+    assessments.forEach(a -> counts.merge(a.group(), 1, Integer::sum));
+    Map<String, Integer> named = new java.util.LinkedHashMap<>();
+    counts.forEach((g, n) -> named.put(g.name(), n));
+    return named;
+  }
+
+  private record Assessment(Institution institution, int accounts, Instant lastLogin, boolean adminActive,
+      long activity, Counts counts, Grade grade) {
+
+    Group group() {
+      boolean decree = institution.getDecree().isPresent();
+      return !decree ? Group.III : adminActive ? Group.I : Group.II;
+    }
+
+    Row row(Map<String, Integer> groups) {
+      var decree = institution.getDecree();
+      Group g = group();
+      return new Row(institution.getCode(), institution.getName(), institution.getKind().name(),
+          decree.map(Institution.Decree::number).orElse(null), decree.map(Institution.Decree::date).orElse(null),
+          decree.filter(d -> d.fileName() != null)
+              .map(d -> "/api/staff/institutions/" + institution.getCode() + "/decree/document").orElse(null),
+          accounts, adminActive, lastLogin, activity, g.name(), g.label, counts.received(),
+          counts.answeredOnTimeRate(), counts.completionRate(), grade.name(), groups);
+    }
+  }
+
+  private Map<String, Assessment> assess(Set<Institution> assessed) {
+    Instant now = clock.instant();
+    Instant activeSince = now.minus(Duration.ofDays(grading.activeDays()));
+    Map<String, Set<String>> accounts = new HashMap<>();
+    Set<String> everyone = new HashSet<>();
+    for (Institution i : assessed) {
+      Set<String> users = new HashSet<>();
+      identityService.createUserQuery().memberOfGroup(i.groups().adminGroup()).list().stream().map(User::getId)
+          .forEach(users::add);
+      accounts.put(i.getCode(), users);
+      everyone.addAll(users);
+    }
+    Map<String, Instant> lastLogins = logins.lastLogins(everyone);
+    Map<String, Long> activity = activity(activeSince);
+    // one grading period for all (in WIB): an hour's difference at its edges does not change a grade
+    LocalDate today = LocalDate.ofInstant(now, Institution.DEFAULT_ZONE);
+    Period period = new Period(today.minusDays(grading.periodDays() - 1L), today, Institution.DEFAULT_ZONE);
+    Unit nation = new Unit(Institution.NATIONAL_CODE, "", InstitutionKind.NATIONAL);
+    Map<String, Counts> byRegency = figures.countsBy(nation, period, "regency_code");
+    Map<String, Counts> byProvince = figures.countsBy(nation, period, "province_code");
+    Map<String, Assessment> result = new HashMap<>();
+    for (Institution i : assessed) {
+      Instant last = accounts.get(i.getCode()).stream().map(lastLogins::get).filter(java.util.Objects::nonNull)
+          .max(Instant::compareTo).orElse(null);
+      boolean active = last != null && !last.isBefore(activeSince);
+      Counts counts = (i.getKind() == InstitutionKind.PROVINCE ? byProvince : byRegency)
+          .getOrDefault(i.getCode(), SupervisionFigures.empty());
+      long acted = activity.getOrDefault(i.getCode(), 0L);
+      result.put(i.getCode(), new Assessment(i, accounts.get(i.getCode()).size(), last, active, acted, counts,
+          grading.grade(counts.answeredOnTimeRate(), counts.completionRate(), acted)));
+    }
+    return result;
+  }
+
+  /** Complaints verified or answered since {@code since}, per province and per regency/city/national body. */
+  private Map<String, Long> activity(Instant since) {
+    MapSqlParameterSource params = new MapSqlParameterSource("since", Timestamp.from(since));
+    Map<String, Long> result = new HashMap<>();
+    String acted = " from complaint_projection where (verified_at >= :since or answered_at >= :since)";
+    jdbc.query("select regency_code as k, count(*) as n" + acted + " group by regency_code", params,
+        rs -> {
+          result.put(rs.getString("k"), rs.getLong("n"));
+        });
+    jdbc.query("select province_code as k, count(*) as n" + acted + " and province_code is not null"
+        + " group by province_code", params, rs -> {
+          result.merge(rs.getString("k"), rs.getLong("n"), Long::sum);
+        });
+    return result;
+  }
+}
