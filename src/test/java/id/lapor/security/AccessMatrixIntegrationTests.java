@@ -119,7 +119,14 @@ class AccessMatrixIntegrationTests {
       Map.entry("GET /api/staff/supervision/connectivity", "scoped per level (ConnectivityIntegrationTests)"),
       Map.entry("PUT /api/staff/institutions/{code}/decree", "operators (ConnectivityIntegrationTests)"),
       Map.entry("GET /api/staff/institutions/{code}/decree/document",
-          "staff: a public decree (ConnectivityIntegrationTests)"));
+          "staff: a public decree (ConnectivityIntegrationTests)"),
+      Map.entry("GET /api/staff/reports/{institution}/{year}.{format}", "scoped per level (ReportsIntegrationTests)"),
+      Map.entry("GET /api/staff/reports/{institution}/{year}/{month}.{format}",
+          "scoped per level (ReportsIntegrationTests)"),
+      Map.entry("GET /api/staff/reports/{institution}/{year}/complaints.csv",
+          "scoped per level (ReportsIntegrationTests)"),
+      Map.entry("GET /api/staff/reports/{institution}/{year}/{month}/complaints.csv",
+          "scoped per level (ReportsIntegrationTests)"));
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;

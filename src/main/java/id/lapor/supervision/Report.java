@@ -1,0 +1,43 @@
+package id.lapor.supervision;
+
+import id.lapor.supervision.Figures.Counts;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A monthly or yearly report of one institution: its figures and those of the units one level
+ * down, for leaders who evaluate by them. The complaint list is read separately, as it is written.
+ */
+record Report(Unit unit, Period period, Integer year, Integer month, Figures figures, Instant generated) {
+
+  ZoneId zone() {
+    return period.zone();
+  }
+
+  String title() {
+    return "Laporan Pengelolaan Pengaduan " + unit.name();
+  }
+
+  String periodName() {
+    return ReportContent.periodName(year, month);
+  }
+
+  /** File name without extension: laporan-pengaduan-51.06-2026-11. */
+  String fileName() {
+    return "laporan-pengaduan-" + unit.code() + "-" + year + (month == null ? "" : "-%02d".formatted(month));
+  }
+
+  /** A labelled row of the figures table: the institution itself first, then its units. */
+  record Line(String code, String name, Counts counts, long overdueNow) {}
+
+  List<Line> lines() {
+    List<Line> lines = new ArrayList<>();
+    lines.add(new Line(unit.code(), unit.name() + " (seluruhnya)", figures.summary(), figures.board().overdue()));
+    for (Figures.UnitFigures u : figures.units()) {
+      lines.add(new Line(u.code(), u.name(), u.counts(), u.board().overdue()));
+    }
+    return lines;
+  }
+}
