@@ -7,6 +7,8 @@ import static id.lapor.support.ComplaintFixtures.BANYUWANGI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import id.lapor.attachments.AttachmentInspector;
 import id.lapor.attachments.UploadedFile;
@@ -44,6 +46,8 @@ class WebappsBrowserIntegrationTests {
   static final String SCRIPT_TEXT = "<script>window.__xss='text'</script> {{ 7 * 7 }} ${7*7} =7*7";
 
   @LocalServerPort int port;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
   @Autowired ComplaintIntake intake;
   @Autowired AttachmentInspector inspector;
   @Autowired Casework casework;
@@ -141,6 +145,57 @@ class WebappsBrowserIntegrationTests {
     assertThat(jatim.locator("text=" + pupr).count()).isZero();
   }
 
+  @Test
+  void aProvinceSupervisorsDashboardPengaduanShowsTheFiguresTheApiComputes() throws Exception {
+    Page page = loggedIn("supervisor.bali", "/camunda/app/cockpit/default/#/pengaduan");
+    waitFor(page, "[data-lapor=dashboard][data-state=ready][data-institution='51']", "cockpit-pengaduan-bali");
+    page.waitForSelector("[data-lapor=dashboard][data-charts=ready]");
+    Browsers.screenshot(page, "cockpit-pengaduan-bali");
+    assertThat(page.locator("a[href='#/pengaduan']").count()).as("the navigation entry").isPositive();
+    String from = page.inputValue("input[aria-label='Dari tanggal']");
+    String to = page.inputValue("input[aria-label='Sampai tanggal']");
+    JsonNode api = json.readTree(http.withBasicAuth("supervisor.bali", "demo").getForObject(
+        "/api/staff/supervision/figures?institution=51&from=" + from + "&to=" + to, String.class));
+
+    assertThat(page.innerText("[data-summary=received] .value"))
+        .isEqualTo(String.valueOf(api.at("/summary/received").asLong()));
+    assertThat(api.get("units").size()).isEqualTo(9);
+    assertThat(page.locator("table.lapor-board tbody tr").count()).isEqualTo(api.get("units").size());
+    for (JsonNode unit : api.get("units")) {
+      String row = "table.lapor-board tr[data-code='" + unit.get("code").asText() + "'] ";
+      for (String light : List.of("red", "yellow", "green", "overdue")) {
+        assertThat(page.innerText(row + "td[data-figure=" + light + "]")).as("%s %s", unit.get("code"), light)
+            .isEqualTo(String.valueOf(unit.at("/board/" + light).asLong()));
+      }
+      assertThat(page.innerText(row + "td[data-figure=received]"))
+          .isEqualTo(String.valueOf(unit.at("/counts/received").asLong()));
+    }
+    JsonNode bangliRow = null;
+    for (JsonNode unit : api.get("units")) {
+      bangliRow = unit.get("code").asText().equals(BANGLI) ? unit : bangliRow;
+    }
+    assertThat(bangliRow.at("/board/red").asLong() + bangliRow.at("/board/yellow").asLong())
+        .as("this class's complaints at Bangli's OPDs").isGreaterThanOrEqualTo(2);
+    assertThat(page.innerText("table.lapor-connectivity")).contains("Kota Denpasar", "III");
+
+    // drill down to Bangli: its OPDs, with the same numbers as the API's
+    page.click("table.lapor-board tr[data-code='" + BANGLI + "'] button");
+    waitFor(page, "[data-lapor=dashboard][data-state=ready][data-institution='" + BANGLI + "']",
+        "cockpit-pengaduan-bangli");
+    JsonNode bangli = json.readTree(http.withBasicAuth("supervisor.bali", "demo").getForObject(
+        "/api/staff/supervision/figures?institution=" + BANGLI + "&from=" + from + "&to=" + to, String.class));
+    for (JsonNode unit : bangli.get("units")) {
+      String row = "table.lapor-board tr[data-code='" + unit.get("code").asText() + "'] ";
+      assertThat(page.innerText(row + "td[data-figure=red]")).isEqualTo(String.valueOf(unit.at("/board/red").asLong()));
+      assertThat(page.innerText(row + "td[data-figure=yellow]"))
+          .isEqualTo(String.valueOf(unit.at("/board/yellow").asLong()));
+    }
+    assertThat(page.innerText("table.lapor-board")).contains("Dinas Kesehatan Kab. Bangli");
+    Browsers.screenshot(page, "cockpit-pengaduan-bangli");
+    // and nothing of Jawa Timur reached the page
+    assertThat(page.innerText("body")).doesNotContain("Banyuwangi");
+  }
+
   /** Waits for what the page must show; on a timeout the screenshot shows what it showed instead. */
   private static void waitFor(Page page, String selector, String screenshot) {
     try {
@@ -159,6 +214,9 @@ class WebappsBrowserIntegrationTests {
     page.fill("#password", "demo");
     page.click("button[type=submit]");
     page.waitForSelector("#username", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
+    // let the page the login returns to finish loading: navigating while it loads left Cockpit on its
+    // spinner now and then (its scripts were refused by the content security policy)
+    page.waitForLoadState(LoadState.NETWORKIDLE);
     // the part after # never reaches the server, so the login cannot return there by itself
     page.navigate("http://localhost:" + port + path);
     return page;
