@@ -82,11 +82,13 @@ class PostgresIntegrationTests {
     }
   }
 
-  /** The versions of the Flyway migrations in {@code db/migration}, in order. */
+  /** The versions of the Flyway migrations for PostgreSQL (shared and its own), in order. */
   static java.util.List<String> shippedMigrations() {
     try {
-      return java.util.Arrays.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-              .getResources("classpath:db/migration/V*__*.sql"))
+      var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+      return java.util.stream.Stream.concat(
+              java.util.Arrays.stream(resolver.getResources("classpath:db/migration/V*__*.sql")),
+              java.util.Arrays.stream(resolver.getResources("classpath:db/vendor/postgresql/V*__*.sql")))
           .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
           .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
     } catch (java.io.IOException e) {

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(
+      CamundaIdentityAuthenticationProvider.class);
+
   private final IdentityService identityService;
   private final StaffLogins logins;
 
@@ -37,7 +40,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    logins.record(user);
+    try {
+      logins.record(user);
+    } catch (RuntimeException e) {
+      // two first logins at once race to insert the row; a login never fails because of its record
+      log.debug("Login of {} not recorded: {}", user, e.getMessage());
+    }
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }
 

@@ -18,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -67,17 +65,15 @@ class Connectivity {
       List<Row> rows) {}
 
   private final Institutions institutions;
-  private final IdentityService identityService;
   private final StaffLogins logins;
   private final SupervisionFigures figures;
   private final NamedParameterJdbcTemplate jdbc;
   private final GradingProperties grading;
   private final Clock clock;
 
-  Connectivity(Institutions institutions, IdentityService identityService, StaffLogins logins,
+  Connectivity(Institutions institutions, StaffLogins logins,
       SupervisionFigures figures, NamedParameterJdbcTemplate jdbc, GradingProperties grading, Clock clock) {
     this.institutions = institutions;
-    this.identityService = identityService;
     this.logins = logins;
     this.figures = figures;
     this.jdbc = jdbc;
@@ -116,7 +112,7 @@ class Connectivity {
     }
     Set<Institution> assessed = new HashSet<>(listed);
     provinceMembers.values().forEach(assessed::addAll);
-    Map<String, Assessment> byCode = assess(assessed);
+    Map<String, Assessment> byCode = assess(assessed, listed, unit);
 
     Map<String, Integer> totals = new java.util.LinkedHashMap<>();
     for (Group g : Group.values()) {
@@ -165,56 +161,67 @@ class Connectivity {
           decree.filter(d -> d.fileName() != null)
               .map(d -> "/api/staff/institutions/" + institution.getCode() + "/decree/document").orElse(null),
           accounts, adminActive, lastLogin, activity, g.name(), g.label, counts.received(),
-          counts.answeredOnTimeRate(), counts.completionRate(), grade.name(), groups);
+          counts.answeredOnTimeRate(), counts.completionRate(), grade == null ? null : grade.name(), groups);
     }
   }
 
-  private Map<String, Assessment> assess(Set<Institution> assessed) {
+  /**
+   * Decree and admin accounts of every assessed institution; counts, activity and grade of the graded
+   * ones (the rows shown), each from the narrowest index that serves it.
+   */
+  private Map<String, Assessment> assess(Set<Institution> assessed, List<Institution> graded, Unit unit) {
     Instant now = clock.instant();
     Instant activeSince = now.minus(Duration.ofDays(grading.activeDays()));
-    Map<String, Set<String>> accounts = new HashMap<>();
-    Set<String> everyone = new HashSet<>();
-    for (Institution i : assessed) {
-      Set<String> users = new HashSet<>();
-      identityService.createUserQuery().memberOfGroup(i.groups().adminGroup()).list().stream().map(User::getId)
-          .forEach(users::add);
-      accounts.put(i.getCode(), users);
-      everyone.addAll(users);
-    }
-    Map<String, Instant> lastLogins = logins.lastLogins(everyone);
-    Map<String, Long> activity = activity(activeSince);
+    Map<String, StaffLogins.GroupLogins> logins = this.logins.ofGroups(
+        assessed.stream().map(i -> i.groups().adminGroup()).toList());
+    Map<String, Long> activity = activity(activeSince, unit);
     // one grading period for all (in WIB): an hour's difference at its edges does not change a grade
     LocalDate today = LocalDate.ofInstant(now, Institution.DEFAULT_ZONE);
     Period period = new Period(today.minusDays(grading.periodDays() - 1L), today, Institution.DEFAULT_ZONE);
-    Unit nation = new Unit(Institution.NATIONAL_CODE, "", InstitutionKind.NATIONAL);
-    Map<String, Counts> byRegency = figures.countsBy(nation, period, "regency_code");
-    Map<String, Counts> byProvince = figures.countsBy(nation, period, "province_code");
+    Map<String, Counts> counts = new HashMap<>();
+    if (unit.kind() == InstitutionKind.NATIONAL) {
+      counts.putAll(figures.countsBy(unit, period, "province_code"));
+      graded.stream().filter(i -> i.getKind() == InstitutionKind.AGENCY)
+          .forEach(agency -> counts.putAll(figures.countsBy(Unit.of(agency), period, "regency_code")));
+    } else {
+      counts.putAll(figures.countsBy(unit, period, "regency_code"));
+      if (unit.kind() == InstitutionKind.PROVINCE) {
+        counts.putAll(figures.countsBy(unit, period, "province_code"));
+      }
+    }
+    Set<Institution> shown = new HashSet<>(graded);
     Map<String, Assessment> result = new HashMap<>();
     for (Institution i : assessed) {
-      Instant last = accounts.get(i.getCode()).stream().map(lastLogins::get).filter(java.util.Objects::nonNull)
-          .max(Instant::compareTo).orElse(null);
-      boolean active = last != null && !last.isBefore(activeSince);
-      Counts counts = (i.getKind() == InstitutionKind.PROVINCE ? byProvince : byRegency)
-          .getOrDefault(i.getCode(), SupervisionFigures.empty());
+      StaffLogins.GroupLogins admins = logins.getOrDefault(i.groups().adminGroup(), new StaffLogins.GroupLogins(0, null));
+      boolean active = admins.lastLogin() != null && !admins.lastLogin().isBefore(activeSince);
+      Counts c = counts.getOrDefault(i.getCode(), SupervisionFigures.empty());
       long acted = activity.getOrDefault(i.getCode(), 0L);
-      result.put(i.getCode(), new Assessment(i, accounts.get(i.getCode()).size(), last, active, acted, counts,
-          grading.grade(counts.answeredOnTimeRate(), counts.completionRate(), acted)));
+      Grade grade = shown.contains(i) ? grading.grade(c.answeredOnTimeRate(), c.completionRate(), acted) : null;
+      result.put(i.getCode(), new Assessment(i, admins.accounts(), admins.lastLogin(), active, acted, c, grade));
     }
     return result;
   }
 
-  /** Complaints verified or answered since {@code since}, per province and per regency/city/national body. */
-  private Map<String, Long> activity(Instant since) {
+  /**
+   * Complaints verified or answered since {@code since}, per regency/city/national body and per
+   * province, within the unit.
+   */
+  private Map<String, Long> activity(Instant since, Unit unit) {
     MapSqlParameterSource params = new MapSqlParameterSource("since", Timestamp.from(since));
+    String scope = "";
+    if (unit.column() != null) {
+      scope = " and " + unit.column() + " = :unit";
+      params.addValue("unit", unit.code());
+    }
     Map<String, Long> result = new HashMap<>();
-    String acted = " from complaint_projection where (verified_at >= :since or answered_at >= :since)";
-    jdbc.query("select regency_code as k, count(*) as n" + acted + " group by regency_code", params,
-        rs -> {
-          result.put(rs.getString("k"), rs.getLong("n"));
-        });
-    jdbc.query("select province_code as k, count(*) as n" + acted + " and province_code is not null"
-        + " group by province_code", params, rs -> {
-          result.merge(rs.getString("k"), rs.getLong("n"), Long::sum);
+    jdbc.query("select regency_code, province_code, count(*) as n from complaint_projection"
+        + " where (verified_at >= :since or answered_at >= :since)" + scope + " group by regency_code, province_code",
+        params, rs -> {
+          long n = rs.getLong("n");
+          result.merge(rs.getString("regency_code"), n, Long::sum);
+          if (rs.getString("province_code") != null) {
+            result.merge(rs.getString("province_code"), n, Long::sum);
+          }
         });
     return result;
   }

@@ -23,7 +23,15 @@ public record Figures(Institution institution, LocalDate from, LocalDate to, Cou
       long answered, long answeredOnTime, Double answeredOnTimeRate, Double followUpHoursMedian,
       Double followUpHoursP90, long escalations, long escalated, long returns, long transfers, long reopened,
       Double reopenRate, Double averageRating, long rated, long resolved, long archived, long merged,
-      Double completionRate) {}
+      Double completionRate) {
+
+    /** These counts with the follow-up time's median and 90th percentile (working hours). */
+    Counts withFollowUpHours(Double median, Double p90) {
+      return new Counts(received, verified, verifiedOnTime, verifiedOnTimeRate, forwarded, answered, answeredOnTime,
+          answeredOnTimeRate, median, p90, escalations, escalated, returns, transfers, reopened, reopenRate,
+          averageRating, rated, resolved, archived, merged, completionRate);
+    }
+  }
 
   /**
    * The traffic-light board now: open complaints at OPDs not yet opened (red), opened (yellow),
