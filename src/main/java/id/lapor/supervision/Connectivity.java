@@ -208,11 +208,7 @@ class Connectivity {
    */
   private Map<String, Long> activity(Instant since, Unit unit) {
     MapSqlParameterSource params = new MapSqlParameterSource("since", Timestamp.from(since));
-    String scope = "";
-    if (unit.column() != null) {
-      scope = " and " + unit.column() + " = :unit";
-      params.addValue("unit", unit.code());
-    }
+    String scope = unit.condition(params);
     Map<String, Long> result = new HashMap<>();
     jdbc.query("select regency_code, province_code, count(*) as n from complaint_projection"
         + " where (verified_at >= :since or answered_at >= :since)" + scope + " group by regency_code, province_code",

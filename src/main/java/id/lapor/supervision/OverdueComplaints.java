@@ -45,11 +45,7 @@ class OverdueComplaints {
   List<Overdue> of(Unit unit, int limit) {
     Instant now = clock.instant();
     MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(now)).addValue("limit", limit);
-    String scope = "";
-    if (unit.column() != null) {
-      scope = " and " + unit.column() + " = :unit";
-      params.addValue("unit", unit.code());
-    }
+    String scope = unit.condition(params);
     List<Overdue> rows = jdbc.query("select tracking_number, regency_code, opd_code, status, classification,"
         + " category, institution_due_at, light, highest_escalation, escalation_count from complaint_projection"
         + " where institution_due_at < :now" + scope + " order by institution_due_at, tracking_number limit :limit",

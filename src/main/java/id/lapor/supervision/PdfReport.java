@@ -193,14 +193,8 @@ class PdfReport {
       data.addValue(u.counts().answeredOnTimeRate(), "Tindak lanjut tepat waktu (%)", name);
       data.addValue(u.counts().completionRate(), "Penyelesaian (%)", name);
     }
-    JFreeChart chart = ChartFactory.createBarChart(null, null, "%", data, PlotOrientation.HORIZONTAL, true,
-        false, false);
-    CategoryPlot plot = style(chart);
-    plot.getRangeAxis().setRange(0, 100);
-    BarRenderer renderer = (BarRenderer) plot.getRenderer();
-    renderer.setBarPainter(new StandardBarPainter());
-    renderer.setSeriesPaint(0, BLUE);
-    renderer.setSeriesPaint(1, GREEN);
+    JFreeChart chart = horizontalBars(data, "%");
+    chart.getCategoryPlot().getRangeAxis().setRange(0, 100);
     return chart;
   }
 
@@ -210,10 +204,14 @@ class PdfReport {
       data.addValue(b.received(), "Diterima", b.label());
       data.addValue(b.resolved(), "Selesai", b.label());
     }
-    JFreeChart chart = ChartFactory.createBarChart(null, null, "Pengaduan", data, PlotOrientation.HORIZONTAL,
-        true, false, false);
-    CategoryPlot plot = style(chart);
-    BarRenderer renderer = (BarRenderer) plot.getRenderer();
+    return horizontalBars(data, "Pengaduan");
+  }
+
+  /** Two series of horizontal bars, blue and green. */
+  private static JFreeChart horizontalBars(DefaultCategoryDataset data, String valueAxis) {
+    JFreeChart chart = ChartFactory.createBarChart(null, null, valueAxis, data, PlotOrientation.HORIZONTAL, true,
+        false, false);
+    BarRenderer renderer = (BarRenderer) style(chart).getRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setSeriesPaint(0, BLUE);
     renderer.setSeriesPaint(1, GREEN);

@@ -92,11 +92,7 @@ class ReportContent {
   long complaints(Unit unit, Period period, RowSink sink) {
     MapSqlParameterSource params = new MapSqlParameterSource("start", Timestamp.from(period.start()))
         .addValue("end", Timestamp.from(period.end()));
-    String scope = "";
-    if (unit.column() != null) {
-      scope = " and " + unit.column() + " = :unit";
-      params.addValue("unit", unit.code());
-    }
+    String scope = unit.condition(params);
     String sql = "select " + COMPLAINT_COLUMNS + " from complaint_projection where received_at >= :start"
         + " and received_at < :end" + scope + " order by received_at, id";
     DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(period.zone());

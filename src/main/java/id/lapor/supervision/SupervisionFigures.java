@@ -154,7 +154,7 @@ public class SupervisionFigures {
     MapSqlParameterSource params = new MapSqlParameterSource("start", Timestamp.from(period.start()))
         .addValue("end", Timestamp.from(period.end()));
     String sql = "select " + (groupBy == null ? "'" + ALL + "'" : groupBy) + " as k, " + AGGREGATES
-        + " from complaint_projection where received_at >= :start and received_at < :end" + scope(unit, params)
+        + " from complaint_projection where received_at >= :start and received_at < :end" + unit.condition(params)
         + (groupBy == null ? "" : " group by " + groupBy);
     Map<String, Counts> result = new HashMap<>();
     jdbc.query(sql, params, rs -> {
@@ -175,7 +175,7 @@ public class SupervisionFigures {
         .addValue("end", Timestamp.from(period.end()));
     String key = groupBy == null ? "'" + ALL + "'" : groupBy;
     String sql = "select " + key + " as k, " + PERCENTILES + " from complaint_projection where received_at >= :start"
-        + " and received_at < :end and follow_up_work_minutes is not null" + scope(unit, params)
+        + " and received_at < :end and follow_up_work_minutes is not null" + unit.condition(params)
         + (groupBy == null ? "" : " group by " + groupBy);
     Map<String, Counts> result = new HashMap<>(counts);
     jdbc.query(sql, params, rs -> {
@@ -194,7 +194,7 @@ public class SupervisionFigures {
         + " sum(case when institution_due_at < :now then 1 else 0 end) as overdue,"
         + " sum(case when light = 'RED' and institution_due_at >= :now then 1 else 0 end) as red,"
         + " sum(case when light = 'YELLOW' and institution_due_at >= :now then 1 else 0 end) as yellow"
-        + " from complaint_projection where institution_due_at is not null" + scope(unit, params)
+        + " from complaint_projection where institution_due_at is not null" + unit.condition(params)
         + (groupBy == null ? "" : " group by " + groupBy);
     Map<String, Board> result = new HashMap<>();
     jdbc.query(sql, params, rs -> {
@@ -225,7 +225,7 @@ public class SupervisionFigures {
     String week = "floor((extract(epoch from received_at) - " + origin.getEpochSecond() + ") / " + WEEK_SECONDS + ")";
     String sql = "select " + week + " as w, count(*) as received, count(answered_at) as answered,"
         + " sum(case when status = 'RESOLVED' then 1 else 0 end) as resolved"
-        + " from complaint_projection where received_at >= :start and received_at < :end" + scope(unit, params)
+        + " from complaint_projection where received_at >= :start and received_at < :end" + unit.condition(params)
         + " group by " + week;
     Map<Long, Week> byWeek = new HashMap<>();
     jdbc.query(sql, params, rs -> {
@@ -239,15 +239,6 @@ public class SupervisionFigures {
       weeks.add(byWeek.getOrDefault(w, new Week(monday, 0, 0, 0)));
     }
     return weeks;
-  }
-
-  /** The condition that selects the unit's complaints. */
-  private static String scope(Unit unit, MapSqlParameterSource params) {
-    if (unit.column() == null) {
-      return "";
-    }
-    params.addValue("unit", unit.code());
-    return " and " + unit.column() + " = :unit";
   }
 
   static Counts counts(ResultSet rs) throws SQLException {

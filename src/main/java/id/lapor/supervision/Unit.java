@@ -2,6 +2,7 @@ package id.lapor.supervision;
 
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionKind;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * An institution as a level of supervision, and the read-model column that selects its complaints:
@@ -22,6 +23,18 @@ record Unit(String code, String name, InstitutionKind kind) {
       case REGENCY, CITY, AGENCY -> "regency_code";
       case OPD -> "opd_code";
     };
+  }
+
+  /**
+   * The SQL condition ({@code " and <column> = :unit"}) that selects this unit's complaints, its
+   * value added to {@code params}; none for the nation.
+   */
+  String condition(MapSqlParameterSource params) {
+    if (column() == null) {
+      return "";
+    }
+    params.addValue("unit", code);
+    return " and " + column() + " = :unit";
   }
 
   /**

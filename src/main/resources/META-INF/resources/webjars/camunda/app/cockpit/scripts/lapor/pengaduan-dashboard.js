@@ -209,14 +209,12 @@ function render(node) {
     } }, 'Tampilkan');
     const [year, month] = state.from.split('-');
     const code = encodeURIComponent(current().code);
+    // one link per format of the report at `path` (without its extension)
+    const formats = path => ['pdf', 'xlsx', 'csv'].flatMap(format => [
+      el('a', { href: `/api/staff/reports/${code}/${path}.${format}`, download: '' }, format.toUpperCase()),
+      document.createTextNode(' ')]);
     const reports = el('span', {}, 'Unduh laporan ' + Number(month) + '/' + year + ': ',
-      ...['pdf', 'xlsx', 'csv'].flatMap(format => [el('a', {
-        href: `/api/staff/reports/${code}/${year}/${Number(month)}.${format}`, download: ''
-      }, format.toUpperCase()), document.createTextNode(' ')]),
-      '· tahun ' + year + ': ',
-      ...['pdf', 'xlsx', 'csv'].flatMap(format => [el('a', {
-        href: `/api/staff/reports/${code}/${year}.${format}`, download: ''
-      }, format.toUpperCase()), document.createTextNode(' ')]),
+      ...formats(`${year}/${Number(month)}`), '· tahun ' + year + ': ', ...formats(year),
       el('a', { href: `/api/staff/reports/${code}/${year}/${Number(month)}/complaints.csv`, download: '' },
         'daftar pengaduan (CSV)'));
     return el('div', { className: 'lapor-controls' }, trail, el('span', {}, 'Periode diterima:'), from, to, apply,
