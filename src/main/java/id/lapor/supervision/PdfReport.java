@@ -64,22 +64,19 @@ class PdfReport {
           + "   ·   Dibuat " + ReportContent.generatedAt(report.generated(), report.zone()), TEXT));
       document.add(new Paragraph(" ", TEXT));
 
-      document.add(new Paragraph("Ringkasan", HEADING));
+      document.add(heading("Ringkasan"));
       document.add(summary(report));
 
       PdfContentByte canvas = writer.getDirectContent();
-      document.add(new Paragraph("Tren mingguan", HEADING));
-      document.add(chart(canvas, weeklyChart(report), 523, 200));
+      document.add(figure("Tren mingguan", chart(canvas, weeklyChart(report), 523, 200)));
       if (!report.figures().units().isEmpty()) {
-        document.add(new Paragraph("Ketepatan waktu dan penyelesaian per unit", HEADING));
-        document.add(chart(canvas, unitChart(report), 523, 230));
+        document.add(figure("Ketepatan waktu dan penyelesaian per unit", chart(canvas, unitChart(report), 523, 230)));
       }
-      document.add(new Paragraph("Pengaduan per kategori", HEADING));
-      document.add(chart(canvas, categoryChart(report), 523, 210));
+      document.add(figure("Pengaduan per kategori", chart(canvas, categoryChart(report), 523, 210)));
 
       if (!report.figures().units().isEmpty()) {
         document.newPage();
-        document.add(new Paragraph("Per unit", HEADING));
+        document.add(heading("Per unit"));
         document.add(units(report));
       }
       document.add(new Paragraph(" ", TEXT));
@@ -91,6 +88,29 @@ class PdfReport {
     } finally {
       document.close();
     }
+  }
+
+  private static Paragraph heading(String text) {
+    Paragraph heading = new Paragraph(text, HEADING);
+    heading.setSpacingBefore(8);
+    heading.setSpacingAfter(4);
+    return heading;
+  }
+
+  /** A chart under its heading, never split between pages. */
+  private static PdfPTable figure(String title, Image chart) {
+    PdfPTable box = new PdfPTable(1);
+    box.setWidthPercentage(100);
+    box.setKeepTogether(true);
+    box.setSpacingBefore(8);
+    PdfPCell heading = new PdfPCell(new Phrase(title, HEADING));
+    heading.setBorder(PdfPCell.NO_BORDER);
+    heading.setPaddingBottom(4);
+    box.addCell(heading);
+    PdfPCell image = new PdfPCell(chart, true);
+    image.setBorder(PdfPCell.NO_BORDER);
+    box.addCell(image);
+    return box;
   }
 
   private static PdfPTable summary(Report report) {
@@ -173,6 +193,7 @@ class PdfReport {
     JFreeChart chart = ChartFactory.createLineChart(null, "Minggu mulai", "Pengaduan", data,
         PlotOrientation.VERTICAL, true, false, false);
     CategoryPlot plot = style(chart);
+    plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
     LineAndShapeRenderer renderer = (LineAndShapeRenderer) plot.getRenderer();
     renderer.setSeriesPaint(0, BLUE);
     renderer.setSeriesPaint(1, ORANGE);
@@ -211,7 +232,10 @@ class PdfReport {
   private static JFreeChart horizontalBars(DefaultCategoryDataset data, String valueAxis) {
     JFreeChart chart = ChartFactory.createBarChart(null, null, valueAxis, data, PlotOrientation.HORIZONTAL, true,
         false, false);
-    BarRenderer renderer = (BarRenderer) style(chart).getRenderer();
+    CategoryPlot plot = style(chart);
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
+    plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+    BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setSeriesPaint(0, BLUE);
     renderer.setSeriesPaint(1, GREEN);
