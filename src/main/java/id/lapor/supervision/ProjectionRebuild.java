@@ -67,8 +67,13 @@ public class ProjectionRebuild {
     return result;
   }
 
-  /** Gives complaints recorded before the read model existed their row (at every start; usually none). */
+  /** At every start: complaints recorded before the read model existed get their row (usually none). */
   @EventListener(ApplicationReadyEvent.class)
+  void backfillAtStart() {
+    backfill();
+  }
+
+  /** Gives complaints recorded before the read model existed their row. */
   public Result backfill() {
     Tally tally = new Tally();
     while (true) {

@@ -47,6 +47,7 @@ class ProjectionIntegrationTests {
   @Autowired RuntimeService runtimeService;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
+  @Autowired ProjectionRebuild rebuild;
 
   @AfterEach
   void resetClock() {
@@ -120,6 +121,44 @@ class ProjectionIntegrationTests {
     JsonNode result = json.readTree(response.getBody());
     assertThat(result.get("complaints").asLong()).isEqualTo(complaints.count());
     assertThat(result.get("drifted").asLong()).as("drifted: %s", result).isZero();
+  }
+
+  @Test
+  void complaintsWithoutARowGetOneAtStartOrWithTheirNextStep() {
+    String a = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+    String b = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+    forget(a);
+    forget(b);
+
+    // at start (the same method the application runs when it is ready)
+    ProjectionRebuild.Result backfilled = rebuild.backfill();
+    assertThat(backfilled.complaints()).isGreaterThanOrEqualTo(2);
+    assertThat(projectionRows(a)).isOne();
+    forget(b);
+
+    // or with the next step, folding the whole timeline
+    casework.forward(b, BANGLI_DINKES);
+    assertThat(projectionRows(b)).isOne();
+    transactions.executeWithoutResult(tx -> {
+      for (String tn : List.of(a, b)) {
+        Complaint c = complaints.getByTrackingNumber(tn);
+        ComplaintProjectionPropertyTests.agreesWithTheComplaint(c.getProjection().orElseThrow(), c, casework.now(), tn);
+      }
+      assertThat(complaints.getByTrackingNumber(b).getProjection().orElseThrow().getForwardedAt()).isNotNull();
+    });
+  }
+
+  /** Makes a complaint look as if recorded before the read model existed. */
+  private void forget(String trackingNumber) {
+    Long row = jdbc.queryForObject("select projection_id from complaint where tracking_number = ?", Long.class,
+        trackingNumber);
+    jdbc.update("update complaint set projection_id = null where tracking_number = ?", trackingNumber);
+    jdbc.update("delete from complaint_projection where id = ?", row);
+  }
+
+  private long projectionRows(String trackingNumber) {
+    return jdbc.queryForObject("select count(*) from complaint c join complaint_projection p on p.id = c.projection_id"
+        + " where c.tracking_number = ?", Long.class, trackingNumber);
   }
 
   @Test
