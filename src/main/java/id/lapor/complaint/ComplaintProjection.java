@@ -8,8 +8,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -278,91 +282,50 @@ public class ComplaintProjection {
     return head.chars().allMatch(Character::isDigit) && !head.isEmpty() ? head : null;
   }
 
-  /** Whether every field a supervisor reads equals {@code other}'s (the row's id aside). */
-  public boolean sameAs(ComplaintProjection other) {
-    return differences(other).isEmpty();
-  }
+  /**
+   * Every field a supervisor reads (all but the row's id), found once by reflection so that a field
+   * added to the read model is compared and rebuilt without anyone remembering to list it.
+   */
+  private static final List<Field> FIELDS = Arrays.stream(ComplaintProjection.class.getDeclaredFields())
+      .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.getName().equals("id"))
+      .peek(f -> f.setAccessible(true))
+      .toList();
 
-  /** The names of the fields that differ from {@code other}'s, for a rebuild's report. */
+  /**
+   * The names of the fields that differ from {@code other}'s (instants to the millisecond), for a
+   * rebuild's report.
+   */
   public List<String> differences(ComplaintProjection other) {
-    List<String> fields = new java.util.ArrayList<>();
-    compare(fields, "trackingNumber", trackingNumber, other.trackingNumber);
-    compare(fields, "provinceCode", provinceCode, other.provinceCode);
-    compare(fields, "regencyCode", regencyCode, other.regencyCode);
-    compare(fields, "opdCode", opdCode, other.opdCode);
-    compare(fields, "classification", classification, other.classification);
-    compare(fields, "category", category, other.category);
-    compare(fields, "channel", channel, other.channel);
-    compare(fields, "status", status, other.status);
-    compare(fields, "light", light, other.light);
-    compare(fields, "receivedAt", receivedAt, other.receivedAt);
-    compare(fields, "verificationDueAt", verificationDueAt, other.verificationDueAt);
-    compare(fields, "verifiedAt", verifiedAt, other.verifiedAt);
-    compare(fields, "verifiedOnTime", verifiedOnTime, other.verifiedOnTime);
-    compare(fields, "forwardedAt", forwardedAt, other.forwardedAt);
-    compare(fields, "reachedOpdAt", reachedOpdAt, other.reachedOpdAt);
-    compare(fields, "openedAt", openedAt, other.openedAt);
-    compare(fields, "answeredAt", answeredAt, other.answeredAt);
-    compare(fields, "answeredOnTime", answeredOnTime, other.answeredOnTime);
-    compare(fields, "followUpWorkMinutes", followUpWorkMinutes, other.followUpWorkMinutes);
-    compare(fields, "dueAt", dueAt, other.dueAt);
-    compare(fields, "institutionDueAt", institutionDueAt, other.institutionDueAt);
-    compare(fields, "closedAt", closedAt, other.closedAt);
-    compare(fields, "resolution", resolution, other.resolution);
-    compare(fields, "archiveReason", archiveReason, other.archiveReason);
-    compare(fields, "escalationCount", escalationCount, other.escalationCount);
-    compare(fields, "highestEscalation", highestEscalation, other.highestEscalation);
-    compare(fields, "returnCount", returnCount, other.returnCount);
-    compare(fields, "transferCount", transferCount, other.transferCount);
-    compare(fields, "reopenCount", reopenCount, other.reopenCount);
-    compare(fields, "rating", rating, other.rating);
-    compare(fields, "eventCount", eventCount, other.eventCount);
-    compare(fields, "lastEventAt", lastEventAt, other.lastEventAt);
-    return fields;
-  }
-
-  private static void compare(List<String> differing, String field, Object mine, Object theirs) {
-    boolean equal = mine instanceof Instant a && theirs instanceof Instant b
-        ? a.toEpochMilli() == b.toEpochMilli() : Objects.equals(mine, theirs);
-    if (!equal) {
-      differing.add(field);
+    List<String> differing = new ArrayList<>();
+    for (Field f : FIELDS) {
+      Object mine = read(f, this);
+      Object theirs = read(f, other);
+      boolean equal = mine instanceof Instant a && theirs instanceof Instant b
+          ? a.toEpochMilli() == b.toEpochMilli() : Objects.equals(mine, theirs);
+      if (!equal) {
+        differing.add(f.getName());
+      }
     }
+    return differing;
   }
 
   /** Overwrites every field with {@code other}'s (a rebuild keeps the row, its id). */
-  void copyFrom(ComplaintProjection o) {
-    trackingNumber = o.trackingNumber;
-    provinceCode = o.provinceCode;
-    regencyCode = o.regencyCode;
-    opdCode = o.opdCode;
-    classification = o.classification;
-    category = o.category;
-    channel = o.channel;
-    status = o.status;
-    light = o.light;
-    receivedAt = o.receivedAt;
-    verificationDueAt = o.verificationDueAt;
-    verifiedAt = o.verifiedAt;
-    verifiedOnTime = o.verifiedOnTime;
-    forwardedAt = o.forwardedAt;
-    reachedOpdAt = o.reachedOpdAt;
-    openedAt = o.openedAt;
-    answeredAt = o.answeredAt;
-    answeredOnTime = o.answeredOnTime;
-    followUpWorkMinutes = o.followUpWorkMinutes;
-    dueAt = o.dueAt;
-    institutionDueAt = o.institutionDueAt;
-    closedAt = o.closedAt;
-    resolution = o.resolution;
-    archiveReason = o.archiveReason;
-    escalationCount = o.escalationCount;
-    highestEscalation = o.highestEscalation;
-    returnCount = o.returnCount;
-    transferCount = o.transferCount;
-    reopenCount = o.reopenCount;
-    rating = o.rating;
-    eventCount = o.eventCount;
-    lastEventAt = o.lastEventAt;
+  void copyFrom(ComplaintProjection other) {
+    for (Field f : FIELDS) {
+      try {
+        f.set(this, read(f, other));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static Object read(Field f, ComplaintProjection projection) {
+    try {
+      return f.get(projection);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public String getTrackingNumber() {

@@ -16,11 +16,6 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
 
   boolean existsByTrackingNumber(String trackingNumber);
 
-  /** Complaints of these regencies that reached an OPD and were submitted since {@code since}. */
-  @Query("select c from Complaint c where c.opdCode is not null and c.addressedRegionCode in :regions"
-      + " and c.submittedAt >= :since")
-  List<Complaint> atOpdsOf(Collection<String> regions, Instant since);
-
   /**
    * Complaints a staff member may read: all of them, or those addressed to {@code regencies} or now
    * at one of {@code opds}; optionally of one status. Newest first through {@code page}.

@@ -110,6 +110,12 @@ public class Institution {
         : Optional.of(new Decree(decreeNumber, decreeDate, decreeFileName, decreeContentType));
   }
 
+  /** Where staff download the decree's document, if one was uploaded. */
+  public Optional<String> getDecreeDocumentPath() {
+    return getDecree().filter(d -> d.fileName() != null)
+        .map(d -> "/api/staff/institutions/" + code + "/decree/document");
+  }
+
   /** A decree (SK) on complaint management; {@code fileName} is null without a document. */
   public record Decree(String number, LocalDate date, String fileName, String contentType) {}
 

@@ -193,8 +193,8 @@ class InstitutionApi {
     static View of(Institution i) {
       return new View(i.getCode(), i.getName(), i.getKind(), i.getParentCode(), i.getTimeZone().getId(),
           i.groups().all().stream().map(InstitutionGroups.Group::id).toList(),
-          i.getDecree().map(d -> new DecreeView(d.number(), d.date(), d.fileName() == null ? null
-              : "/api/staff/institutions/" + i.getCode() + "/decree/document")).orElse(null));
+          i.getDecree().map(d -> new DecreeView(d.number(), d.date(), i.getDecreeDocumentPath().orElse(null)))
+              .orElse(null));
     }
   }
 }

@@ -114,24 +114,17 @@ class Connectivity {
     provinceMembers.values().forEach(assessed::addAll);
     Map<String, Assessment> byCode = assess(assessed, listed, unit);
 
-    Map<String, Integer> totals = new java.util.LinkedHashMap<>();
-    for (Group g : Group.values()) {
-      totals.put(g.name(), 0);
-    }
+    // the governments counted in the totals: a province's members in the nation's view, else the rows
+    List<Assessment> counted = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     for (Institution i : listed) {
-      Assessment a = byCode.get(i.getCode());
-      Map<String, Integer> groups = null;
-      List<Institution> members = provinceMembers.get(i.getCode());
-      if (members != null) {
-        groups = countGroups(members.stream().map(m -> byCode.get(m.getCode())).toList());
-        groups.forEach((g, n) -> totals.merge(g, n, Integer::sum));
-      } else {
-        totals.merge(a.group().name(), 1, Integer::sum);
-      }
-      rows.add(a.row(groups));
+      List<Institution> members = provinceMembers.getOrDefault(i.getCode(), List.of(i));
+      List<Assessment> assessments = members.stream().map(m -> byCode.get(m.getCode())).toList();
+      counted.addAll(assessments);
+      Map<String, Integer> groups = provinceMembers.containsKey(i.getCode()) ? countGroups(assessments) : null;
+      rows.add(byCode.get(i.getCode()).row(groups));
     }
-    return new View(unit.code(), unit.name(), clock.instant(), grading, totals, rows);
+    return new View(unit.code(), unit.name(), clock.instant(), grading, countGroups(counted), rows);
   }
 
   private static Map<String, Integer> countGroups(List<Assessment> assessments) {
@@ -158,8 +151,7 @@ class Connectivity {
       Group g = group();
       return new Row(institution.getCode(), institution.getName(), institution.getKind().name(),
           decree.map(Institution.Decree::number).orElse(null), decree.map(Institution.Decree::date).orElse(null),
-          decree.filter(d -> d.fileName() != null)
-              .map(d -> "/api/staff/institutions/" + institution.getCode() + "/decree/document").orElse(null),
+          institution.getDecreeDocumentPath().orElse(null),
           accounts, adminActive, lastLogin, activity, g.name(), g.label, counts.received(),
           counts.answeredOnTimeRate(), counts.completionRate(), grade == null ? null : grade.name(), groups);
     }

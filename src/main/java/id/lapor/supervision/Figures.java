@@ -37,7 +37,15 @@ public record Figures(Institution institution, LocalDate from, LocalDate to, Cou
    * The traffic-light board now: open complaints at OPDs not yet opened (red), opened (yellow),
    * past the deadline (overdue, at any stage the institution must act); green is the period's answered.
    */
-  public record Board(long red, long yellow, long green, long overdue) {}
+  public record Board(long red, long yellow, long green, long overdue) {
+
+    static final Board NONE = new Board(0, 0, 0, 0);
+
+    /** This board with {@code answered} as its green. */
+    Board withGreen(long answered) {
+      return new Board(red, yellow, answered, overdue);
+    }
+  }
 
   /** One value of a classification, category or channel, with its label in Indonesian. */
   public record Breakdown(String key, String label, long received, long answered, long resolved,

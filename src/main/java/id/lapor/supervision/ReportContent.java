@@ -1,6 +1,8 @@
 package id.lapor.supervision;
 
 import id.lapor.supervision.Figures.Counts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,12 +70,15 @@ class ReportContent {
       + " opened_at, answered_at, answered_on_time, follow_up_work_minutes, escalation_count, highest_escalation,"
       + " return_count, transfer_count, reopen_count, rating, closed_at";
 
-  private final NamedParameterJdbcTemplate jdbc;
+  /** Reads {@value #FETCH_SIZE} rows at a time (PostgreSQL streams them only within a transaction). */
+  private final NamedParameterJdbcTemplate streaming;
   private final MessageSource messages;
   private final TransactionTemplate readOnly;
 
-  ReportContent(NamedParameterJdbcTemplate jdbc, MessageSource messages, PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
+  ReportContent(DataSource dataSource, MessageSource messages, PlatformTransactionManager transactions) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    jdbc.setFetchSize(FETCH_SIZE);
+    this.streaming = new NamedParameterJdbcTemplate(jdbc);
     this.messages = messages;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
@@ -80,7 +87,7 @@ class ReportContent {
   /** One complaint of the list, as the report shows it. */
   @FunctionalInterface
   interface RowSink {
-    void accept(List<Object> row) throws Exception;
+    void accept(List<Object> row) throws IOException;
   }
 
   /**
@@ -97,26 +104,13 @@ class ReportContent {
         + " and received_at < :end" + scope + " order by received_at, id";
     DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(period.zone());
     long[] count = {0};
-    readOnly.executeWithoutResult(tx -> jdbc.getJdbcTemplate().query(connection -> {
-      var statement = connection.prepareStatement(
-          org.springframework.jdbc.core.namedparam.NamedParameterUtils.substituteNamedParameters(sql, params),
-          ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-      statement.setFetchSize(FETCH_SIZE);
-      Object[] values = org.springframework.jdbc.core.namedparam.NamedParameterUtils.buildValueArray(sql,
-          params.getValues());
-      for (int i = 0; i < values.length; i++) {
-        statement.setObject(i + 1, values[i]);
-      }
-      return statement;
-    }, rs -> {
+    readOnly.executeWithoutResult(tx -> streaming.query(sql, params, rs -> {
       try {
         sink.accept(row(rs, time));
-        count[0]++;
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException("writing the report failed", e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing the report failed", e);
       }
+      count[0]++;
     }));
     return count[0];
   }

@@ -86,8 +86,7 @@ public class SupervisionFigures {
   @Transactional(readOnly = true)
   public Figures figures(Unit unit, Period period) {
     Counts summary = withPercentiles(cohort(unit, period, null), unit, period, null).getOrDefault(ALL, empty());
-    Board board = boards(unit, null).getOrDefault(ALL, new Board(0, 0, 0, 0));
-    board = new Board(board.red(), board.yellow(), summary.answered(), board.overdue());
+    Board board = boards(unit, null).getOrDefault(ALL, Board.NONE).withGreen(summary.answered());
     return new Figures(new Figures.Institution(unit.code(), unit.name(), unit.kind().name()), period.from(),
         period.to(), summary, board,
         breakdown(unit, period, "classification", Classification.values(), "classification."),
@@ -143,19 +142,27 @@ public class SupervisionFigures {
   private UnitFigures unitFigures(String code, String name, String kind, Map<String, Counts> counts,
       Map<String, Board> boards) {
     Counts c = counts.getOrDefault(code, empty());
-    Board b = boards.getOrDefault(code, new Board(0, 0, 0, 0));
-    return new UnitFigures(code, name, kind, c, new Board(b.red(), b.yellow(), c.answered(), b.overdue()));
+    return new UnitFigures(code, name, kind, c, boards.getOrDefault(code, Board.NONE).withGreen(c.answered()));
   }
 
   private static final String ALL = "*";
+
+  /** The grouping key's expression: the column, or {@link #ALL} for one row. */
+  private static String key(String groupBy) {
+    return groupBy == null ? "'" + ALL + "'" : groupBy;
+  }
+
+  private static String groupBy(String groupBy) {
+    return groupBy == null ? "" : " group by " + groupBy;
+  }
 
   /** The cohort's counts, per value of {@code groupBy} (or all under {@link #ALL}). */
   private Map<String, Counts> cohort(Unit unit, Period period, String groupBy) {
     MapSqlParameterSource params = new MapSqlParameterSource("start", Timestamp.from(period.start()))
         .addValue("end", Timestamp.from(period.end()));
-    String sql = "select " + (groupBy == null ? "'" + ALL + "'" : groupBy) + " as k, " + AGGREGATES
+    String sql = "select " + key(groupBy) + " as k, " + AGGREGATES
         + " from complaint_projection where received_at >= :start and received_at < :end" + unit.condition(params)
-        + (groupBy == null ? "" : " group by " + groupBy);
+        + groupBy(groupBy);
     Map<String, Counts> result = new HashMap<>();
     jdbc.query(sql, params, rs -> {
       result.put(rs.getString("k"), counts(rs));
@@ -173,10 +180,9 @@ public class SupervisionFigures {
     }
     MapSqlParameterSource params = new MapSqlParameterSource("start", Timestamp.from(period.start()))
         .addValue("end", Timestamp.from(period.end()));
-    String key = groupBy == null ? "'" + ALL + "'" : groupBy;
-    String sql = "select " + key + " as k, " + PERCENTILES + " from complaint_projection where received_at >= :start"
-        + " and received_at < :end and follow_up_work_minutes is not null" + unit.condition(params)
-        + (groupBy == null ? "" : " group by " + groupBy);
+    String sql = "select " + key(groupBy) + " as k, " + PERCENTILES + " from complaint_projection"
+        + " where received_at >= :start and received_at < :end and follow_up_work_minutes is not null"
+        + unit.condition(params) + groupBy(groupBy);
     Map<String, Counts> result = new HashMap<>(counts);
     jdbc.query(sql, params, rs -> {
       Counts c = result.get(rs.getString("k"));
@@ -190,15 +196,39 @@ public class SupervisionFigures {
   /** Open complaints where the institution must act: lights and overdue, now. */
   private Map<String, Board> boards(Unit unit, String groupBy) {
     MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(clock.instant()));
-    String sql = "select " + (groupBy == null ? "'" + ALL + "'" : groupBy) + " as k,"
+    String sql = "select " + key(groupBy) + " as k,"
         + " sum(case when institution_due_at < :now then 1 else 0 end) as overdue,"
         + " sum(case when light = 'RED' and institution_due_at >= :now then 1 else 0 end) as red,"
         + " sum(case when light = 'YELLOW' and institution_due_at >= :now then 1 else 0 end) as yellow"
         + " from complaint_projection where institution_due_at is not null" + unit.condition(params)
-        + (groupBy == null ? "" : " group by " + groupBy);
+        + groupBy(groupBy);
     Map<String, Board> result = new HashMap<>();
     jdbc.query(sql, params, rs -> {
       result.put(rs.getString("k"), new Board(rs.getLong("red"), rs.getLong("yellow"), 0, rs.getLong("overdue")));
+    });
+    return result;
+  }
+
+  /**
+   * The lights, now, of the complaints received since {@code since} that reached an OPD, per unit one
+   * level down: red and yellow while at the OPD and within its deadline, overdue past it, green once
+   * answered.
+   */
+  @Transactional(readOnly = true)
+  Map<String, Board> lights(Unit unit, Instant since) {
+    MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(clock.instant()))
+        .addValue("since", Timestamp.from(since));
+    String sql = "select " + key(unit.childColumn()) + " as k,"
+        + " sum(case when light = 'RED' and institution_due_at >= :now then 1 else 0 end) as red,"
+        + " sum(case when light = 'YELLOW' and institution_due_at >= :now then 1 else 0 end) as yellow,"
+        + " sum(case when light = 'GREEN' then 1 else 0 end) as green,"
+        + " sum(case when light in ('RED', 'YELLOW') and institution_due_at < :now then 1 else 0 end) as overdue"
+        + " from complaint_projection where opd_code is not null and received_at >= :since" + unit.condition(params)
+        + groupBy(unit.childColumn());
+    Map<String, Board> result = new HashMap<>();
+    jdbc.query(sql, params, rs -> {
+      result.put(rs.getString("k"), new Board(rs.getLong("red"), rs.getLong("yellow"), rs.getLong("green"),
+          rs.getLong("overdue")));
     });
     return result;
   }

@@ -159,7 +159,8 @@ class WebappsBrowserIntegrationTests {
 
     assertThat(page.innerText("[data-summary=received] .value"))
         .isEqualTo(String.valueOf(api.at("/summary/received").asLong()));
-    assertThat(api.get("units").size()).isEqualTo(9);
+    assertThat(api.get("units").size()).as("Bali's nine regencies and cities (and any a test registered)")
+        .isGreaterThanOrEqualTo(9);
     assertThat(page.locator("table.lapor-board tbody tr").count()).isEqualTo(api.get("units").size());
     for (JsonNode unit : api.get("units")) {
       String row = "table.lapor-board tr[data-code='" + unit.get("code").asText() + "'] ";
@@ -192,6 +193,20 @@ class WebappsBrowserIntegrationTests {
     }
     assertThat(page.innerText("table.lapor-board")).contains("Dinas Kesehatan Kab. Bangli");
     Browsers.screenshot(page, "cockpit-pengaduan-bangli");
+    // the reports download with the Cockpit login: Bangli's month as PDF and its complaint list
+    String pdf = page.getAttribute(".lapor-controls a[href$='.pdf']", "href");
+    assertThat(pdf).startsWith("/api/staff/reports/" + BANGLI + "/");
+    assertThat(page.evaluate("href => fetch(href).then(r => r.status + ' ' + r.headers.get('content-type'))", pdf))
+        .isEqualTo("200 application/pdf");
+    String list = page.getAttribute(".lapor-controls a[href$='/complaints.csv']", "href");
+    String[] yearMonth = list.replaceAll(".*/(\\d{4})/(\\d{1,2})/complaints\\.csv$", "$1 $2").split(" ");
+    var month = java.time.YearMonth.of(Integer.parseInt(yearMonth[0]), Integer.parseInt(yearMonth[1]));
+    long received = json.readTree(http.withBasicAuth("supervisor.bali", "demo").getForObject(
+        "/api/staff/supervision/figures?institution=" + BANGLI + "&from=" + month.atDay(1) + "&to="
+            + month.atEndOfMonth(), String.class)).at("/summary/received").asLong();
+    String rows = page.evaluate("href => fetch(href).then(r => r.text())", list).toString();
+    assertThat(rows.strip().split("\n")).as("header and one row per complaint of the month")
+        .hasSize(1 + (int) received);
     // and nothing of Jawa Timur reached the page
     assertThat(page.innerText("body")).doesNotContain("Banyuwangi");
   }
