@@ -187,6 +187,13 @@ public class Complaint {
   @OneToMany(mappedBy = "complaint", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
   private List<ComplainantNotice> notices = new ArrayList<>();
 
+  /**
+   * What each change of the read model adds to the national rollup (only ever appended; summed by
+   * the supervision module).
+   */
+  @OneToMany(mappedBy = "complaint", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+  private List<FiguresDelta> figuresDeltas = new ArrayList<>();
+
   /** What the complainants of merged duplicates are told about the complaint they were merged into. */
   private static final Set<TimelineEventType> LINKED_NOTICES = EnumSet.of(TimelineEventType.FOLLOW_UP_POSTED,
       TimelineEventType.RESOLVED, TimelineEventType.ARCHIVED);
@@ -637,12 +644,14 @@ public class Complaint {
     TimelineEntry entry = new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating,
         currentDeadline);
     timeline.add(entry);
+    FiguresDelta.Contribution before = FiguresDelta.Contribution.of(projection);
     if (projection == null) {
       // a complaint recorded before the read model existed: its whole timeline, this entry included
       projection = ComplaintProjection.rebuiltFrom(this, hours);
     } else {
       projection.apply(entry, hours);
     }
+    figuresDeltas.addAll(FiguresDelta.between(this, before, FiguresDelta.Contribution.of(projection)));
     notices.addAll(ComplainantNotice.owedFor(this, entry));
     if (LINKED_NOTICES.contains(type)) {
       for (Complaint duplicate : mergedDuplicates) {
@@ -802,15 +811,24 @@ public class Complaint {
    */
   public List<String> rebuildProjection(WorkingHours hours) {
     ComplaintProjection rebuilt = ComplaintProjection.rebuiltFrom(this, hours);
+    FiguresDelta.Contribution before = FiguresDelta.Contribution.of(projection);
+    List<String> drifted;
     if (projection == null) {
       projection = rebuilt;
-      return List.of("*");
+      drifted = List.of("*");
+    } else {
+      drifted = projection.differences(rebuilt);
+      if (!drifted.isEmpty()) {
+        projection.copyFrom(rebuilt);
+      }
     }
-    List<String> drifted = projection.differences(rebuilt);
-    if (!drifted.isEmpty()) {
-      projection.copyFrom(rebuilt);
-    }
+    figuresDeltas.addAll(FiguresDelta.between(this, before, FiguresDelta.Contribution.of(projection)));
     return drifted;
+  }
+
+  /** What this complaint's changes added to the national rollup, in this session (for tests). */
+  List<FiguresDelta> figuresDeltas() {
+    return Collections.unmodifiableList(figuresDeltas);
   }
 
   public List<TimelineEntry> getTimeline() {

@@ -13,14 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionApi {
 
   private final ProjectionRebuild rebuild;
+  private final FiguresRollup rollup;
 
-  ProjectionApi(ProjectionRebuild rebuild) {
+  ProjectionApi(ProjectionRebuild rebuild, FiguresRollup rollup) {
     this.rebuild = rebuild;
+    this.rollup = rollup;
   }
 
-  @Operation(summary = "Recompute every complaint's read-model row from its timeline; reports drifted fields (operators)")
+  @Operation(summary = "Recompute every complaint's read-model row from its timeline, then the national rollup from"
+      + " the read model; reports drifted fields and differing rollup rows (operators)")
   @PostMapping("/rebuild")
   ProjectionRebuild.Result rebuild() {
-    return rebuild.rebuildAll();
+    return rebuild.rebuildAll().withRollup(rollup.rebuild());
   }
 }

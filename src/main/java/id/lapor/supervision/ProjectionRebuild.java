@@ -45,8 +45,15 @@ public class ProjectionRebuild {
    * @param drifted complaints whose row differed from the rebuild (now repaired)
    * @param driftedFields how many rows differed in each field
    * @param examples up to 20 tracking numbers of drifted complaints
+   * @param rollup the national rollup rebuilt afterwards from the repaired read model (when asked for)
    */
-  public record Result(long complaints, long drifted, Map<String, Long> driftedFields, List<String> examples) {}
+  public record Result(long complaints, long drifted, Map<String, Long> driftedFields, List<String> examples,
+      FiguresRollup.Result rollup) {
+
+    Result withRollup(FiguresRollup.Result rebuilt) {
+      return new Result(complaints, drifted, driftedFields, examples, rebuilt);
+    }
+  }
 
   /** Rebuilds every complaint's row. */
   public Result rebuildAll() {
@@ -120,7 +127,7 @@ public class ProjectionRebuild {
     }
 
     Result result() {
-      return new Result(complaints, drifted, Map.copyOf(fields), List.copyOf(examples));
+      return new Result(complaints, drifted, Map.copyOf(fields), List.copyOf(examples), null);
     }
   }
 }

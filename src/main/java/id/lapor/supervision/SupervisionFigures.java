@@ -3,6 +3,8 @@ package id.lapor.supervision;
 import id.lapor.complaint.Category;
 import id.lapor.complaint.Channel;
 import id.lapor.complaint.Classification;
+import id.lapor.complaint.FigureCounts;
+import id.lapor.complaint.FiguresDelta;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +60,7 @@ public class SupervisionFigures {
       sum(return_count) as returns,
       sum(transfer_count) as transfers,
       sum(case when reopen_count > 0 then 1 else 0 end) as reopened,
-      avg(cast(rating as double precision)) as average_rating,
+      sum(coalesce(rating, 0)) as rating_sum,
       count(rating) as rated,
       sum(case when status = 'RESOLVED' then 1 else 0 end) as resolved,
       sum(case when status = 'ARCHIVED' then 1 else 0 end) as archived,
@@ -74,41 +77,57 @@ public class SupervisionFigures {
   private final Institutions institutions;
   private final MessageSource messages;
   private final Clock clock;
+  private final FiguresRollup rollup;
 
-  SupervisionFigures(NamedParameterJdbcTemplate jdbc, Institutions institutions, MessageSource messages, Clock clock) {
+  SupervisionFigures(NamedParameterJdbcTemplate jdbc, Institutions institutions, MessageSource messages, Clock clock,
+      FiguresRollup rollup) {
     this.jdbc = jdbc;
     this.institutions = institutions;
     this.messages = messages;
     this.clock = clock;
+    this.rollup = rollup;
   }
 
   /** Everything about {@code unit} for {@code period}. */
   @Transactional(readOnly = true)
   public Figures figures(Unit unit, Period period) {
-    Counts summary = withPercentiles(cohort(unit, period, null), unit, period, null).getOrDefault(ALL, empty());
+    return figures(unit, period, source(unit, period));
+  }
+
+  /** Everything about {@code unit} for {@code period}, read from the read model itself (never the rollup). */
+  @Transactional(readOnly = true)
+  Figures figuresFromReadModel(Unit unit, Period period) {
+    return figures(unit, period, new ReadModel(unit, period));
+  }
+
+  private Figures figures(Unit unit, Period period, Cohort cohort) {
+    Counts summary = cohort.withPercentiles(null).getOrDefault(ALL, empty());
     Board board = boards(unit, null).getOrDefault(ALL, Board.NONE).withGreen(summary.answered());
     return new Figures(new Figures.Institution(unit.code(), unit.name(), unit.kind().name()), period.from(),
         period.to(), summary, board,
-        breakdown(unit, period, "classification", Classification.values(), "classification."),
-        breakdown(unit, period, "category", Category.values(), "category."),
-        breakdown(unit, period, "channel", Channel.values(), "channel."),
-        weekly(unit, period), units(unit, period));
+        breakdown(cohort, "classification", Classification.values(), "classification."),
+        breakdown(cohort, "category", Category.values(), "category."),
+        breakdown(cohort, "channel", Channel.values(), "channel."),
+        cohort.weekly(), units(unit, cohort));
   }
 
   /** The unit's cohort counted per value of a read-model column. */
   @Transactional(readOnly = true)
   Map<String, Counts> countsBy(Unit unit, Period period, String column) {
-    return cohort(unit, period, column);
+    return source(unit, period).counts(column);
   }
 
   /** The units one level down (none below an OPD), each with its counts and board. */
   @Transactional(readOnly = true)
   public List<UnitFigures> units(Unit unit, Period period) {
+    return units(unit, source(unit, period));
+  }
+
+  private List<UnitFigures> units(Unit unit, Cohort cohort) {
     if (unit.childColumn() == null) {
       return List.of();
     }
-    Map<String, Counts> counts = withPercentiles(cohort(unit, period, unit.childColumn()), unit, period,
-        unit.childColumn());
+    Map<String, Counts> counts = cohort.withPercentiles(unit.childColumn());
     Map<String, Board> boards = boards(unit, unit.childColumn());
     List<UnitFigures> rows = new ArrayList<>();
     for (Unit child : children(unit)) {
@@ -120,6 +139,114 @@ public class SupervisionFigures {
           keyed(counts, null, unit.code()), keyed(boards, null, unit.code())));
     }
     return rows;
+  }
+
+  /**
+   * Where a view's cohort is counted: the nation's from the rollup (once built), everything else
+   * from the read model.
+   */
+  private Cohort source(Unit unit, Period period) {
+    return rollup.covers(unit, period) ? new Rollup(unit, period) : new ReadModel(unit, period);
+  }
+
+  /** A period's cohort of one unit, counted. */
+  private interface Cohort {
+
+    /** The counts per value of {@code groupBy} (all under {@link #ALL} when null). */
+    Map<String, Counts> counts(String groupBy);
+
+    /** The counts with the follow-up time's median and 90th percentile. */
+    Map<String, Counts> withPercentiles(String groupBy);
+
+    List<Week> weekly();
+  }
+
+  /** The cohort counted over the read model's rows (exact). */
+  private final class ReadModel implements Cohort {
+    private final Unit unit;
+    private final Period period;
+
+    ReadModel(Unit unit, Period period) {
+      this.unit = unit;
+      this.period = period;
+    }
+
+    @Override
+    public Map<String, Counts> counts(String groupBy) {
+      return cohort(unit, period, groupBy);
+    }
+
+    @Override
+    public Map<String, Counts> withPercentiles(String groupBy) {
+      return SupervisionFigures.this.withPercentiles(cohort(unit, period, groupBy), unit, period, groupBy);
+    }
+
+    @Override
+    public List<Week> weekly() {
+      return SupervisionFigures.this.weekly(unit, period);
+    }
+  }
+
+  /**
+   * The nation's cohort summed from the rollup's rows (see {@link FiguresRollup}); counts are
+   * exact, the follow-up time's percentiles come from its histogram (within a bucket: ≈ 3 %).
+   */
+  private final class Rollup implements Cohort {
+    private final Period period;
+    private FiguresRollup.Cohort cohort;
+
+    Rollup(Unit unit, Period period) {
+      this.period = period;
+    }
+
+    private FiguresRollup.Cohort cohort() {
+      if (cohort == null) {
+        cohort = rollup.cohort(period);
+      }
+      return cohort;
+    }
+
+    @Override
+    public Map<String, Counts> counts(String groupBy) {
+      if (groupBy == null) {
+        return Map.of(ALL, counts(cohort().total()));
+      }
+      if (FiguresDelta.BREAKDOWNS.contains(groupBy)) {
+        Map<String, Counts> result = new HashMap<>();
+        rollup.breakdown(period, groupBy).forEach((item, values) -> result.put(item, SupervisionFigures.counts(values)));
+        return result;
+      }
+      // the nation's units: provinces, and national bodies (which have no province)
+      Map<String, Counts> result = new HashMap<>();
+      cohort().byUnit().forEach((unit, sum) -> result.put(unit, counts(sum)));
+      return result;
+    }
+
+    @Override
+    public Map<String, Counts> withPercentiles(String groupBy) {
+      return counts(groupBy);
+    }
+
+    private static Counts counts(FiguresRollup.Sum sum) {
+      return SupervisionFigures.counts(sum.counts).withFollowUpHours(
+          hours(sum.followUp.percentile(0.5)), hours(sum.followUp.percentile(0.9)));
+    }
+
+    @Override
+    public List<Week> weekly() {
+      LocalDate firstMonday = firstMonday(period);
+      Map<Long, long[]> byWeek = new HashMap<>();
+      cohort().byDay().forEach((day, sum) -> {
+        long[] week = byWeek.computeIfAbsent(ChronoUnit.DAYS.between(firstMonday, day) / 7, w -> new long[3]);
+        week[0] += sum.counts[RECEIVED];
+        week[1] += sum.counts[ANSWERED];
+        week[2] += sum.counts[RESOLVED];
+      });
+      return weeks(period, w -> {
+        long[] week = byWeek.get(w);
+        return week == null ? null : new Week(firstMonday.plusWeeks(w), week[0], week[1], week[2]);
+      });
+    }
   }
 
   /** The institutions one level down. */
@@ -233,9 +360,9 @@ public class SupervisionFigures {
     return result;
   }
 
-  private <E extends Enum<E>> List<Breakdown> breakdown(Unit unit, Period period, String column, E[] values,
+  private <E extends Enum<E>> List<Breakdown> breakdown(Cohort cohort, String column, E[] values,
       String labelPrefix) {
-    Map<String, Counts> byValue = cohort(unit, period, column);
+    Map<String, Counts> byValue = cohort.counts(column);
     List<Breakdown> rows = new ArrayList<>();
     for (E value : values) {
       Counts c = byValue.getOrDefault(value.name(), empty());
@@ -247,7 +374,7 @@ public class SupervisionFigures {
 
   /** Received, answered and resolved per week of receipt (weeks start on Monday in the unit's zone). */
   private List<Week> weekly(Unit unit, Period period) {
-    LocalDate firstMonday = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate firstMonday = firstMonday(period);
     Instant origin = firstMonday.atStartOfDay(period.zone()).toInstant();
     MapSqlParameterSource params = new MapSqlParameterSource("start", Timestamp.from(period.start()))
         .addValue("end", Timestamp.from(period.end()));
@@ -263,34 +390,62 @@ public class SupervisionFigures {
       byWeek.put(w, new Week(firstMonday.plusWeeks(w), rs.getLong("received"), rs.getLong("answered"),
           rs.getLong("resolved")));
     });
+    return weeks(period, byWeek::get);
+  }
+
+  private static LocalDate firstMonday(Period period) {
+    return period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
+  /** Every week of the period, in order, each as {@code counted} has it (by index from the first) or zero. */
+  private static List<Week> weeks(Period period, java.util.function.LongFunction<Week> counted) {
+    LocalDate firstMonday = firstMonday(period);
     List<Week> weeks = new ArrayList<>();
     for (LocalDate monday = firstMonday; !monday.isAfter(period.to()); monday = monday.plusWeeks(1)) {
-      long w = java.time.temporal.ChronoUnit.WEEKS.between(firstMonday, monday);
-      weeks.add(byWeek.getOrDefault(w, new Week(monday, 0, 0, 0)));
+      Week week = counted.apply(ChronoUnit.WEEKS.between(firstMonday, monday));
+      weeks.add(week != null ? week : new Week(monday, 0, 0, 0));
     }
     return weeks;
   }
 
+  private static final int RECEIVED = FigureCounts.COLUMNS.indexOf("received");
+  private static final int ANSWERED = FigureCounts.COLUMNS.indexOf("answered");
+  private static final int RESOLVED = FigureCounts.COLUMNS.indexOf("resolved");
+
+  /** The counts of one row of {@link #AGGREGATES} (the rollup's columns, {@link FigureCounts#COLUMNS}). */
   static Counts counts(ResultSet rs) throws SQLException {
-    long received = rs.getLong("received");
-    long verified = rs.getLong("verified");
-    long verifiedOnTime = rs.getLong("verified_on_time");
-    long answered = rs.getLong("answered");
-    long answeredOnTime = rs.getLong("answered_on_time");
-    long reopened = rs.getLong("reopened");
-    long resolved = rs.getLong("resolved");
-    double rating = rs.getDouble("average_rating");
-    Double averageRating = rs.wasNull() ? null : Math.round(rating * 100) / 100.0;
-    return new Counts(received, verified, verifiedOnTime, rate(verifiedOnTime, verified), rs.getLong("forwarded"),
+    long[] values = new long[FigureCounts.COLUMNS.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rs.getLong(FigureCounts.COLUMNS.get(i));
+    }
+    return counts(values);
+  }
+
+  /** Counts from sums in the order of {@link FigureCounts#COLUMNS}. */
+  static Counts counts(long[] v) {
+    long received = v[0];
+    long verified = v[1];
+    long verifiedOnTime = v[2];
+    long answered = v[4];
+    long answeredOnTime = v[5];
+    long reopened = v[10];
+    long ratingSum = v[11];
+    long rated = v[12];
+    long resolved = v[13];
+    Double averageRating = rated == 0 ? null : Math.round(ratingSum * 100.0 / rated) / 100.0;
+    return new Counts(received, verified, verifiedOnTime, rate(verifiedOnTime, verified), v[3],
         answered, answeredOnTime, rate(answeredOnTime, answered), null, null,
-        rs.getLong("escalations"), rs.getLong("escalated"), rs.getLong("returns"), rs.getLong("transfers"), reopened,
-        rate(reopened, answered), averageRating, rs.getLong("rated"), resolved, rs.getLong("archived"),
-        rs.getLong("merged"), rate(resolved, received));
+        v[6], v[7], v[8], v[9], reopened, rate(reopened, answered), averageRating, rated, resolved, v[14], v[15],
+        rate(resolved, received));
   }
 
   private static Double hours(ResultSet rs, String column) throws SQLException {
     double minutes = rs.getDouble(column);
-    return rs.wasNull() ? null : Math.round(minutes / 60.0 * 10) / 10.0;
+    return rs.wasNull() ? null : hours(minutes);
+  }
+
+  private static Double hours(Double minutes) {
+    return minutes == null ? null : Math.round(minutes / 60.0 * 10) / 10.0;
   }
 
   /** {@code part} of {@code whole} in percent with one decimal; {@code null} when whole is 0. */

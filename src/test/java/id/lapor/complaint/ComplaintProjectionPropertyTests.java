@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.assertj.core.api.SoftAssertions;
@@ -36,6 +39,8 @@ public class ComplaintProjectionPropertyTests {
       ComplaintProjection rebuilt = ComplaintProjection.rebuiltFrom(walk.complaint, CLOCK_HOURS);
       assertThat(kept.differences(rebuilt)).as(context).isEmpty();
       agreesWithTheComplaint(kept, walk.complaint, walk.now, context);
+      assertThat(summed(walk.complaint.figuresDeltas())).as("rollup deltas, " + context)
+          .isEqualTo(contribution(FiguresDelta.Contribution.of(kept)));
     }
     assertThat(steps).as("the walks really move complaints on").isGreaterThan(3000 * 4);
   }
@@ -51,6 +56,42 @@ public class ComplaintProjectionPropertyTests {
     c.getProjection().orElseThrow().apply(last, CLOCK_HOURS);
     assertThat(c.rebuildProjection(CLOCK_HOURS)).contains("eventCount");
     assertThat(c.rebuildProjection(CLOCK_HOURS)).isEmpty();
+  }
+
+  /** The rollup rows' sums over a complaint's deltas, by key (zero sums left out), as text for comparison. */
+  static Map<FiguresDelta.Key, String> summed(List<FiguresDelta> deltas) {
+    Map<FiguresDelta.Key, long[]> counts = new HashMap<>();
+    Map<FiguresDelta.Key, FollowUpHistogram> followUp = new HashMap<>();
+    for (FiguresDelta d : deltas) {
+      FiguresDelta.Key key = new FiguresDelta.Key(d.getDay(), d.getDimension(), d.getItem());
+      long[] sum = counts.computeIfAbsent(key, k -> new long[FigureCounts.COLUMNS.size()]);
+      long[] values = d.getCounts();
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += values[i];
+      }
+      followUp.computeIfAbsent(key, k -> new FollowUpHistogram()).addAll(d.getFollowUp());
+    }
+    Map<FiguresDelta.Key, String> result = new HashMap<>();
+    counts.forEach((key, sum) -> {
+      String text = Arrays.toString(sum) + followUp.get(key);
+      if (Arrays.stream(sum).anyMatch(v -> v != 0) || !followUp.get(key).isEmpty()) {
+        result.put(key, text);
+      }
+    });
+    return result;
+  }
+
+  /** What one complaint's contribution should leave in the rollup, in the form of {@link #summed}. */
+  static Map<FiguresDelta.Key, String> contribution(FiguresDelta.Contribution c) {
+    Map<FiguresDelta.Key, String> result = new HashMap<>();
+    for (FiguresDelta.Key key : c.keys()) {
+      FollowUpHistogram h = new FollowUpHistogram();
+      if (key.dimension().equals(FiguresDelta.UNIT) && c.followUpBucket() != null) {
+        h.add(c.followUpBucket(), 1);
+      }
+      result.put(key, Arrays.toString(c.countsFor(key)) + h);
+    }
+    return result;
   }
 
   @Test
