@@ -79,6 +79,17 @@ class PostgresIntegrationTests {
       assertThat(app.getBean(Complaints.class).getByTrackingNumber(tn).getStatus()).isEqualTo(ComplaintStatus.FORWARDED);
       assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceBusinessKey(tn)
           .singleResult().getTenantId()).isEqualTo("51.06");
+
+      // the national rollup's SQL on PostgreSQL: summing the deltas, rebuilding in a repeatable-read snapshot
+      var rollup = app.getBean(id.lapor.supervision.FiguresRollup.class);
+      assertThat(rollup.compact()).as("deltas of the submission and the forwarding").isPositive();
+      assertThat(jdbc.queryForObject("select sum(received) from figures_total where dimension = 'unit' and item = '51'",
+          Long.class)).isOne();
+      assertThat(jdbc.queryForObject("select sum(forwarded) from figures_total where dimension = 'unit'", Long.class))
+          .isOne();
+      var rebuilt = rollup.rebuild();
+      assertThat(rebuilt.complaints()).isOne();
+      assertThat(rebuilt.differing()).as("%s", rebuilt.examples()).isZero();
     }
   }
 

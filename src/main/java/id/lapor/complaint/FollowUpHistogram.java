@@ -1,5 +1,6 @@
 package id.lapor.complaint;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,8 +20,11 @@ public final class FollowUpHistogram {
   /** Below this, buckets are 2 minutes wide. */
   static final int LINEAR_END = 64;
   private static final int LINEAR_WIDTH = 2;
+  /** The bucket of the longest time there is. */
+  static final int MAX_BUCKET = bucketOf(Long.MAX_VALUE);
 
-  private final TreeMap<Integer, Long> counts = new TreeMap<>();
+  /** Counts by bucket (index); grown as buckets come. Summing a year of a province's days adds arrays. */
+  private long[] counts = new long[0];
 
   public FollowUpHistogram() {}
 
@@ -53,18 +57,23 @@ public final class FollowUpHistogram {
 
   /** Adds {@code n} (possibly negative) complaints to a bucket. */
   public FollowUpHistogram add(int bucket, long n) {
+    if (bucket < 0 || bucket > MAX_BUCKET) {
+      throw new IllegalArgumentException("no bucket " + bucket);
+    }
     if (n != 0) {
-      counts.merge(bucket, n, Long::sum);
-      if (counts.get(bucket) == 0) {
-        counts.remove(bucket);
+      if (bucket >= counts.length) {
+        counts = Arrays.copyOf(counts, Math.max(bucket + 1, counts.length * 2));
       }
+      counts[bucket] += n;
     }
     return this;
   }
 
   /** Adds every count of {@code other}. */
   public FollowUpHistogram addAll(FollowUpHistogram other) {
-    other.counts.forEach(this::add);
+    for (int b = 0; b < other.counts.length; b++) {
+      add(b, other.counts[b]);
+    }
     return this;
   }
 
@@ -92,17 +101,23 @@ public final class FollowUpHistogram {
   }
 
   public boolean isEmpty() {
-    return counts.isEmpty();
+    return Arrays.stream(counts).allMatch(n -> n == 0);
   }
 
   /** The number of complaints counted. */
   public long total() {
-    return counts.values().stream().mapToLong(Long::longValue).sum();
+    return Arrays.stream(counts).sum();
   }
 
-  /** The counts by bucket, ascending. */
+  /** The counts by bucket, ascending (no zero counts). */
   public Map<Integer, Long> counts() {
-    return java.util.Collections.unmodifiableMap(counts);
+    Map<Integer, Long> nonZero = new TreeMap<>();
+    for (int b = 0; b < counts.length; b++) {
+      if (counts[b] != 0) {
+        nonZero.put(b, counts[b]);
+      }
+    }
+    return nonZero;
   }
 
   /**
@@ -125,37 +140,43 @@ public final class FollowUpHistogram {
   /** The estimated value of the complaint at 0-based rank {@code rank}. */
   private double valueAt(long rank) {
     long seen = 0;
-    for (Map.Entry<Integer, Long> e : counts.entrySet()) {
-      long c = e.getValue();
+    int last = 0;
+    for (int b = 0; b < counts.length; b++) {
+      long c = counts[b];
+      if (c <= 0) {
+        continue;
+      }
       if (rank < seen + c) {
         long position = rank - seen;
-        return lowerBound(e.getKey()) + (position + 0.5) * width(e.getKey()) / c;
+        return lowerBound(b) + (position + 0.5) * width(b) / c;
       }
       seen += c;
+      last = b;
     }
-    Map.Entry<Integer, Long> last = counts.lastEntry();
-    return lowerBound(last.getKey()) + width(last.getKey());
+    return lowerBound(last) + width(last);
   }
 
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();
-    counts.forEach((bucket, n) -> {
-      if (!text.isEmpty()) {
-        text.append(',');
+    for (int b = 0; b < counts.length; b++) {
+      if (counts[b] != 0) {
+        if (!text.isEmpty()) {
+          text.append(',');
+        }
+        text.append(b).append(':').append(counts[b]);
       }
-      text.append(bucket).append(':').append(n);
-    });
+    }
     return text.toString();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FollowUpHistogram h && h.counts.equals(counts);
+    return o instanceof FollowUpHistogram h && h.counts().equals(counts());
   }
 
   @Override
   public int hashCode() {
-    return counts.hashCode();
+    return counts().hashCode();
   }
 }

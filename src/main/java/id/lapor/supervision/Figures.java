@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * What supervisors and leaders read about one institution for one period (complaints received in
  * it), with the current overdue count and lights, the breakdowns, the weekly trend and the units one
- * level down.
+ * level down. {@code followUpHoursApproximate}: the follow-up times' median and 90th percentile come
+ * from the national rollup's histogram (within ≈ 3 %), not from every complaint.
  */
 public record Figures(Institution institution, LocalDate from, LocalDate to, Counts summary, Board board,
     List<Breakdown> byClassification, List<Breakdown> byCategory, List<Breakdown> byChannel, List<Week> weekly,
-    List<UnitFigures> units) {
+    List<UnitFigures> units, boolean followUpHoursApproximate) {
 
   public record Institution(String code, String name, String kind) {}
 
@@ -40,6 +41,10 @@ public record Figures(Institution institution, LocalDate from, LocalDate to, Cou
   public record Board(long red, long yellow, long green, long overdue) {
 
     static final Board NONE = new Board(0, 0, 0, 0);
+
+    Board plus(Board other) {
+      return new Board(red + other.red, yellow + other.yellow, green + other.green, overdue + other.overdue);
+    }
 
     /** This board with {@code answered} as its green. */
     Board withGreen(long answered) {

@@ -82,7 +82,10 @@ class PdfReport {
       document.add(new Paragraph(" ", TEXT));
       document.add(new Paragraph("Waktu tindak lanjut dihitung dalam jam kerja (08.00–16.00 pada hari kerja) dari "
           + "pengaduan diterima OPD sampai tindak lanjut pertama. Terlambat saat ini: pengaduan terbuka yang "
-          + "melewati tenggat instansi pada saat laporan dibuat.", SMALL));
+          + "melewati tenggat instansi pada saat laporan dibuat."
+          + (report.figures().followUpHoursApproximate() ? " Median dan persentil ke-90 tingkat nasional dihitung dari "
+              + "sebaran waktu tindak lanjut per hari (selisih paling banyak sekitar 3 % dari nilai persisnya)." : ""),
+          SMALL));
     } catch (DocumentException e) {
       throw new IllegalStateException("the PDF report could not be written", e);
     } finally {

@@ -102,13 +102,15 @@ public class SupervisionFigures {
 
   private Figures figures(Unit unit, Period period, Cohort cohort) {
     Counts summary = cohort.withPercentiles(null).getOrDefault(ALL, empty());
-    Board board = boards(unit, null).getOrDefault(ALL, Board.NONE).withGreen(summary.answered());
+    // the boards of the units one level down; the unit's own is their sum (one statement fewer)
+    Map<String, Board> boards = boards(unit, unit.childColumn());
+    Board board = boards.values().stream().reduce(Board.NONE, Board::plus).withGreen(summary.answered());
     return new Figures(new Figures.Institution(unit.code(), unit.name(), unit.kind().name()), period.from(),
         period.to(), summary, board,
         breakdown(cohort, "classification", Classification.values(), "classification."),
         breakdown(cohort, "category", Category.values(), "category."),
         breakdown(cohort, "channel", Channel.values(), "channel."),
-        cohort.weekly(), units(unit, cohort));
+        cohort.weekly(), units(unit, cohort, boards), cohort instanceof Rollup);
   }
 
   /** The unit's cohort counted per value of a read-model column. */
@@ -117,18 +119,12 @@ public class SupervisionFigures {
     return source(unit, period).counts(column);
   }
 
-  /** The units one level down (none below an OPD), each with its counts and board. */
-  @Transactional(readOnly = true)
-  public List<UnitFigures> units(Unit unit, Period period) {
-    return units(unit, source(unit, period));
-  }
-
-  private List<UnitFigures> units(Unit unit, Cohort cohort) {
+  /** The units one level down (none below an OPD), each with its counts and board ({@code boards} by unit). */
+  private List<UnitFigures> units(Unit unit, Cohort cohort, Map<String, Board> boards) {
     if (unit.childColumn() == null) {
       return List.of();
     }
     Map<String, Counts> counts = cohort.withPercentiles(unit.childColumn());
-    Map<String, Board> boards = boards(unit, unit.childColumn());
     List<UnitFigures> rows = new ArrayList<>();
     for (Unit child : children(unit)) {
       rows.add(unitFigures(child.code(), child.name(), child.kind().name(), counts, boards));

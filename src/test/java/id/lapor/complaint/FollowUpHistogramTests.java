@@ -34,6 +34,8 @@ class FollowUpHistogramTests {
     assertThat(h.toString()).isEqualTo("40:3");
     assertThat(FollowUpHistogram.parse(null).isEmpty()).isTrue();
     assertThatThrownBy(() -> FollowUpHistogram.parse("12")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FollowUpHistogram.parse("99999999:1")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(FollowUpHistogram.lowerBound(FollowUpHistogram.MAX_BUCKET)).isPositive();
   }
 
   @Test

@@ -120,6 +120,8 @@ class FiguresRollupIntegrationTests {
     Figures rolledUp = figures.figures(nation, period);
     Figures counted = figures.figuresFromReadModel(nation, period);
     String as = period.from() + ".." + period.to();
+    assertThat(rolledUp.followUpHoursApproximate()).isTrue();
+    assertThat(counted.followUpHoursApproximate()).isFalse();
     assertThat(rolledUp.summary().received()).as(as).isEqualTo(counted.summary().received());
     assertSameCounts(rolledUp.summary(), counted.summary(), as);
     assertThat(rolledUp.board()).as(as).isEqualTo(counted.board());

@@ -111,6 +111,16 @@ public final class SupervisionBenchmark {
           jdbc.queryForObject("select pg_size_pretty(pg_table_size('complaint_projection'))", String.class),
           jdbc.queryForObject("select pg_size_pretty(pg_indexes_size('complaint_projection'))", String.class));
 
+      if (jdbc.queryForObject("select count(*) from figures_total", Long.class) == 0) {
+        // the national rollup from the generated read model, as the operators' rebuild makes it
+        long start = System.nanoTime();
+        FiguresRollup.Result rollup = app.getBean(FiguresRollup.class).rebuild();
+        jdbc.execute("vacuum analyze figures_total");
+        System.out.printf("rollup rebuilt from %,d complaints in %.0f s: %,d rows, table %s%n", rollup.complaints(),
+            (System.nanoTime() - start) / 1e9, rollup.rows(),
+            jdbc.queryForObject("select pg_size_pretty(pg_total_relation_size('figures_total'))", String.class));
+      }
+
       queries(app, jdbc);
       lifecycle(app, lifecycles);
     }
@@ -133,6 +143,8 @@ public final class SupervisionBenchmark {
             "--LAPOR_PRIVACY_KEY=k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
             "--LAPOR_ADMIN_USER=operator", "--LAPOR_ADMIN_PASSWORD=benchmark",
             "--camunda.bpm.job-execution.enabled=false",
+            // the rollup's deltas are summed by the program (timed), not every minute
+            "--lapor.supervision.rollup.compact-interval=PT24H",
             "--logging.level.root=WARN");
   }
 
@@ -170,7 +182,11 @@ public final class SupervisionBenchmark {
             + " where received_at >= '2026-01-01' and received_at < '2027-01-01'"
             + " group by coalesce(province_code, regency_code)",
         "select category, count(*) from complaint_projection where received_at >= '2026-01-01'"
-            + " and received_at < '2027-01-01' and province_code = '11' group by category")) {
+            + " and received_at < '2027-01-01' and province_code = '11' group by category",
+        "select received_on, item, received, answered, follow_up from figures_total where dimension = 'unit'"
+            + " and received_on >= '2026-01-01' and received_on <= '2026-12-31' union all select received_on, item,"
+            + " received, answered, follow_up from figures_delta where dimension = 'unit'"
+            + " and received_on >= '2026-01-01' and received_on <= '2026-12-31'")) {
       System.out.println(sql);
       jdbc.queryForList("explain (analyze, buffers) " + sql, String.class).forEach(l -> System.out.println("  " + l));
     }
@@ -208,6 +224,7 @@ public final class SupervisionBenchmark {
     Report warm = new Report(units.get(1), periods.get(0), 2026, 11, figures.figures(units.get(1), periods.get(0)), NOW);
     pdf.write(warm, OutputStream.nullOutputStream());
     List<Long> pages = new ArrayList<>();
+    Map<String, List<Long>> pagesByLevel = new java.util.TreeMap<>();
     String[] periodNames = {"month", "90 days", "year 2026", "year 2025"};
     for (int p = 0; p < periods.size(); p++) {
       for (Unit unit : units) {
@@ -216,6 +233,7 @@ public final class SupervisionBenchmark {
         long start = System.nanoTime();
         figures.figures(unit, periods.get(p));
         pages.add(System.nanoTime() - start);
+        pagesByLevel.computeIfAbsent("  " + level(unit), k -> new ArrayList<>()).add(System.nanoTime() - start);
         LEVEL.remove();
       }
     }
@@ -257,7 +275,8 @@ public final class SupervisionBenchmark {
     }
     System.out.println();
     System.out.println("Whole views (all their statements plus Java), ms:");
-    print("dashboard figures (8 statements)", pages);
+    print("dashboard figures (all statements)", pages);
+    pagesByLevel.forEach((level, times) -> print(level, times));
     print("connectivity view", connectivityPages);
     print("report figures: CSV + PDF", reportFigures);
 
@@ -313,6 +332,7 @@ public final class SupervisionBenchmark {
     System.out.printf("Lifecycle steps through the engine (%d complaints, PostgreSQL, %s):%n", n,
         app.getBean(Clock.class).instant());
     System.out.printf("%-26s %9s %14s %8s%n", "step", "mean ms", "read model ms", "share");
+    System.out.println("(read model = its row in complaint_projection and its deltas in figures_delta)");
     long[] total = new long[2];
     steps.forEach((name, t) -> {
       System.out.printf("%-26s %9.2f %14.3f %7.1f %%%n", name, t[0] / 1e6 / n, t[1] / 1e6 / n, 100.0 * t[1] / t[0]);
@@ -321,6 +341,13 @@ public final class SupervisionBenchmark {
     });
     System.out.printf("%-26s %9.2f %14.3f %7.1f %%%n", "all steps", total[0] / 1e6 / n, total[1] / 1e6 / n,
         100.0 * total[1] / total[0]);
+
+    // what the steps wrote to the rollup, summed as the scheduled run does every minute
+    long deltas = app.getBean(JdbcTemplate.class).queryForObject("select count(*) from figures_delta", Long.class);
+    long summing = System.nanoTime();
+    int summed = app.getBean(FiguresRollup.class).compact();
+    System.out.printf("rollup: %,d deltas written by %d lifecycles (%.1f per step), summed in %.0f ms (%d)%n", deltas,
+        n + 20, deltas / (5.0 * (n + 20)), (System.nanoTime() - summing) / 1e6, summed);
 
     // the operators' rebuild over the complaints that have timelines (those driven through the process)
     long start = System.nanoTime();
@@ -367,6 +394,9 @@ public final class SupervisionBenchmark {
   /** Names a statement by what it asks, so that the timings group by kind. */
   static String kind(String sql) {
     String s = sql.toLowerCase(java.util.Locale.ROOT);
+    if (s.contains("figures_total")) {
+      return s.contains("group by item") ? "rollup: nation's breakdown" : "rollup: nation's cohort (unit rows)";
+    }
     if (!s.contains("complaint_projection")) {
       return s.contains("act_") ? "engine (identity, runtime)" : "other";
     }
@@ -411,14 +441,15 @@ public final class SupervisionBenchmark {
       long nanos = System.nanoTime() - STARTED.get();
       String sql = queries.isEmpty() ? "" : queries.get(0).getQuery();
       ALL_NANOS.addAndGet(nanos);
-      if (sql.toLowerCase(java.util.Locale.ROOT).contains("complaint_projection")) {
+      String lower = sql.toLowerCase(java.util.Locale.ROOT);
+      if (lower.contains("complaint_projection") || lower.contains("figures_delta")) {
         PROJECTION_NANOS.addAndGet(nanos);
       }
       String mode = recording;
       if (mode != null) {
         TIMES.computeIfAbsent(kind(sql), k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
         String level = LEVEL.get();
-        if (level != null && sql.toLowerCase(java.util.Locale.ROOT).contains("complaint_projection")) {
+        if (level != null && (lower.contains("complaint_projection") || lower.contains("figures_"))) {
           BY_LEVEL.computeIfAbsent(level, k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
         }
       }

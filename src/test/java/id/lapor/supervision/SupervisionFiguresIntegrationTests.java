@@ -95,6 +95,9 @@ class SupervisionFiguresIntegrationTests {
     assertThat(bangli.get("byCategory").findValuesAsText("label")).contains("Layanan kesehatan");
     assertThat(bangli.get("units").findValuesAsText("code")).contains(BANGLI_DINKES, BANGLI);
     assertThat(bangli.at("/summary/followUpHoursMedian").isNumber()).isTrue();
+    // the nation's percentiles come from the rollup's histogram, and say so; the others are exact
+    assertThat(nation.get("followUpHoursApproximate").asBoolean()).isTrue();
+    assertThat(bangli.get("followUpHoursApproximate").asBoolean()).isFalse();
   }
 
   /** The API's figures against an independent count over the complaint rows. */

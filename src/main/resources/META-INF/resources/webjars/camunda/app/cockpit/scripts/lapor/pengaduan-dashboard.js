@@ -235,6 +235,10 @@ function render(node) {
     cards.appendChild(el('div', { className: 'lapor-card', 'data-summary': 'overdueNow' },
       el('div', { className: 'value' }, show(figures.board.overdue)), el('div', { className: 'label' }, 'Terlambat saat ini')));
     root.appendChild(cards);
+    if (figures.followUpHoursApproximate) {
+      root.appendChild(el('p', { className: 'text-muted', 'data-note': 'approximate' }, 'Median dan persentil ke-90 '
+        + 'tingkat nasional dihitung dari sebaran waktu tindak lanjut per hari (selisih paling banyak sekitar 3 %).'));
+    }
 
     if (figures.units.length > 0) {
       root.appendChild(el('h4', {}, 'Papan lampu lalu lintas'));
