@@ -280,6 +280,26 @@ public final class SupervisionBenchmark {
     print("connectivity view", connectivityPages);
     print("report figures: CSV + PDF", reportFigures);
 
+    // the nation from the rollup against the same figures counted over the read model (as before the rollup)
+    System.out.println();
+    System.out.println("The nation: rollup against counting the read model (whole figures, ms; follow-up hours p50/p90):");
+    for (int p = 0; p < periods.size(); p++) {
+      long start = System.nanoTime();
+      Figures rolledUp = figures.figures(units.get(0), periods.get(p));
+      long rollupNanos = System.nanoTime() - start;
+      start = System.nanoTime();
+      Figures counted = figures.figuresFromReadModel(units.get(0), periods.get(p));
+      long countedNanos = System.nanoTime() - start;
+      boolean sameCounts = rolledUp.summary().withFollowUpHours(null, null)
+          .equals(counted.summary().withFollowUpHours(null, null)) && rolledUp.weekly().equals(counted.weekly())
+          && rolledUp.byCategory().equals(counted.byCategory());
+      System.out.printf("%-10s rollup %6.1f ms, read model %6.1f ms; %,d received, counts %s; p50 %s / %s h, p90 %s / %s h%n",
+          periodNames[p], rollupNanos / 1e6, countedNanos / 1e6, counted.summary().received(),
+          sameCounts ? "equal" : "DIFFER", rolledUp.summary().followUpHoursMedian(),
+          counted.summary().followUpHoursMedian(), rolledUp.summary().followUpHoursP90(),
+          counted.summary().followUpHoursP90());
+    }
+
     // the complaint list: streamed through a cursor
     for (Unit unit : List.of(units.get(0), units.get(1), units.get(9))) {
       for (Period period : List.of(periods.get(0), periods.get(2))) {
