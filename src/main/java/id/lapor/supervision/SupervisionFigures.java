@@ -188,10 +188,12 @@ public class SupervisionFigures {
    * exact, the follow-up time's percentiles come from its histogram (within a bucket: ≈ 3 %).
    */
   private final class Rollup implements Cohort {
+    private final Unit unit;
     private final Period period;
     private FiguresRollup.Cohort cohort;
 
     Rollup(Unit unit, Period period) {
+      this.unit = unit;
       this.period = period;
     }
 
@@ -212,10 +214,13 @@ public class SupervisionFigures {
         rollup.breakdown(period, groupBy).forEach((item, values) -> result.put(item, SupervisionFigures.counts(values)));
         return result;
       }
-      // the nation's units: provinces, and national bodies (which have no province)
-      Map<String, Counts> result = new HashMap<>();
-      cohort().byUnit().forEach((unit, sum) -> result.put(unit, counts(sum)));
-      return result;
+      if (groupBy.equals(unit.childColumn()) || groupBy.equals("province_code")) {
+        // the nation's units: provinces, and national bodies (which have no province)
+        Map<String, Counts> result = new HashMap<>();
+        cohort().byUnit().forEach((code, sum) -> result.put(code, counts(sum)));
+        return result;
+      }
+      return new ReadModel(unit, period).counts(groupBy); // a grouping the rollup does not keep
     }
 
     @Override
