@@ -134,9 +134,8 @@ public class FiguresRollup {
     Sum total = new Sum();
     Map<String, Sum> byUnit = new HashMap<>();
     Map<LocalDate, Sum> byDay = new TreeMap<>();
-    String select = "select received_on, item, " + COLUMNS + ", follow_up from %s where dimension = :dimension"
-        + " and received_on >= :from and received_on <= :to";
-    jdbc.query(select.formatted("figures_total") + " union all " + select.formatted("figures_delta"),
+    jdbc.query(totalsAndDeltas("received_on, item, " + COLUMNS + ", follow_up",
+        "dimension = :dimension and received_on >= :from and received_on <= :to"),
         days(period).addValue("dimension", FiguresDelta.UNIT), rs -> {
           long[] values = counts(rs);
           String followUp = rs.getString("follow_up");
@@ -149,15 +148,24 @@ public class FiguresRollup {
 
   /** The nation's counts of a period per value of one breakdown ({@code classification}, {@code category}, {@code channel}). */
   Map<String, long[]> breakdown(Period period, String dimension) {
-    String select = "select item, " + COLUMNS + " from %s where dimension = :dimension and received_on >= :from and received_on <= :to";
     Map<String, long[]> result = new HashMap<>();
     jdbc.query("select item, " + FigureCounts.COLUMNS.stream().map(c -> "sum(" + c + ") as " + c)
-        .collect(Collectors.joining(", ")) + " from (" + select.formatted("figures_total") + " union all "
-        + select.formatted("figures_delta") + ") r group by item", days(period).addValue("dimension", dimension),
+        .collect(Collectors.joining(", ")) + " from (" + totalsAndDeltas("item, " + COLUMNS,
+        "dimension = :dimension and received_on >= :from and received_on <= :to") + ") r group by item",
+        days(period).addValue("dimension", dimension),
         rs -> {
           result.put(rs.getString("item"), counts(rs));
         });
     return result;
+  }
+
+  /**
+   * The rows of the rollup as they stand — totals and the deltas not yet summed, in one statement
+   * (one snapshot: a summing run is seen entirely or not at all).
+   */
+  private static String totalsAndDeltas(String columns, String where) {
+    String select = "select " + columns + " from %s where " + where;
+    return select.formatted("figures_total") + " union all " + select.formatted("figures_delta");
   }
 
   private static MapSqlParameterSource days(Period period) {
@@ -223,12 +231,9 @@ public class FiguresRollup {
         + " and received_on = :day and item = :item for update", params, (rs, i) -> Objects.toString(rs.getString(1), ""));
     FollowUpHistogram followUp = new FollowUpHistogram().addAll(sum.followUp);
     current.forEach(followUp::addAll);
-    for (int i = 0; i < WIDTH; i++) {
-      params.addValue(FigureCounts.COLUMNS.get(i), sum.counts[i]);
-    }
-    params.addValue("follow_up", followUp.isEmpty() ? null : followUp.toString());
+    rowParams(params, sum.counts, followUp);
     if (current.isEmpty()) {
-      insertTotal(params);
+      jdbc.update(INSERT_TOTAL, params);
     } else {
       jdbc.update("update figures_total set " + FigureCounts.COLUMNS.stream().map(c -> c + " = " + c + " + :" + c)
           .collect(Collectors.joining(", ")) + ", follow_up = :follow_up"
@@ -241,11 +246,18 @@ public class FiguresRollup {
         .addValue("item", key.item());
   }
 
-  private void insertTotal(MapSqlParameterSource params) {
-    jdbc.update("insert into figures_total (received_on, dimension, item, " + COLUMNS + ", follow_up) values (:day, :dimension,"
-        + " :item, " + FigureCounts.COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", "))
-        + ", :follow_up)", params);
+  /** {@code params} with a row's counts and follow-up histogram. */
+  private static MapSqlParameterSource rowParams(MapSqlParameterSource params, long[] counts,
+      FollowUpHistogram followUp) {
+    for (int i = 0; i < WIDTH; i++) {
+      params.addValue(FigureCounts.COLUMNS.get(i), counts[i]);
+    }
+    return params.addValue("follow_up", followUp.isEmpty() ? null : followUp.toString());
   }
+
+  private static final String INSERT_TOTAL = "insert into figures_total (received_on, dimension, item, " + COLUMNS
+      + ", follow_up) values (:day, :dimension, :item, "
+      + FigureCounts.COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ", :follow_up)";
 
   // ---------------------------------------------------------------- rebuilding from the read model
 
@@ -346,17 +358,9 @@ public class FiguresRollup {
     }
     deleteRows(month);
     List<MapSqlParameterSource> rows = new ArrayList<>();
-    rebuilt.forEach((key, sum) -> {
-      MapSqlParameterSource row = keyParams(key);
-      for (int i = 0; i < WIDTH; i++) {
-        row.addValue(FigureCounts.COLUMNS.get(i), sum.counts[i]);
-      }
-      rows.add(row.addValue("follow_up", sum.followUp.isEmpty() ? null : sum.followUp.toString()));
-    });
+    rebuilt.forEach((key, sum) -> rows.add(rowParams(keyParams(key), sum.counts, sum.followUp)));
     if (!rows.isEmpty()) {
-      jdbc.batchUpdate("insert into figures_total (received_on, dimension, item, " + COLUMNS + ", follow_up) values (:day,"
-          + " :dimension, :item, " + FigureCounts.COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", "))
-          + ", :follow_up)", rows.toArray(MapSqlParameterSource[]::new));
+      jdbc.batchUpdate(INSERT_TOTAL, rows.toArray(MapSqlParameterSource[]::new));
     }
     tally.rows += rows.size();
   }
@@ -364,9 +368,8 @@ public class FiguresRollup {
   /** The rollup as it stands for the days of {@code period}, totals and deltas summed per key (zero sums left out). */
   private Map<Key, Sum> standing(Period period) {
     Map<Key, Sum> sums = new HashMap<>();
-    String select = "select received_on, dimension, item, " + COLUMNS + ", follow_up from %s where received_on >= :from and received_on <= :to";
-    jdbc.query(select.formatted("figures_total") + " union all " + select.formatted("figures_delta"), days(period),
-        rs -> {
+    jdbc.query(totalsAndDeltas("received_on, dimension, item, " + COLUMNS + ", follow_up",
+        "received_on >= :from and received_on <= :to"), days(period), rs -> {
           sums.computeIfAbsent(key(rs), k -> new Sum()).add(counts(rs), rs.getString("follow_up"));
         });
     sums.values().removeIf(Sum::isZero);
