@@ -42,7 +42,7 @@ class PostgresIntegrationTests {
   }
 
   @Test
-  void runsThePostgresProfileWithMigrationsAndWithoutDemoData() {
+  void runsThePostgresProfileWithMigrationsAndWithoutDemoData() throws Exception {
     try (var app = new SpringApplicationBuilder(LaporApplication.class).profiles("postgres").run(
         "--server.port=0",
         "--LAPOR_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -90,6 +90,53 @@ class PostgresIntegrationTests {
       var rebuilt = rollup.rebuild();
       assertThat(rebuilt.complaints()).isOne();
       assertThat(rebuilt.differing()).as("%s", rebuilt.examples()).isZero();
+
+      // a change not yet committed when the deltas are summed keeps its delta for the next run
+      var dataSource = app.getBean(javax.sql.DataSource.class);
+      try (var change = dataSource.getConnection()) {
+        change.setAutoCommit(false);
+        rate(change, tn, 5, 5, 1);
+        assertThat(rollup.compact()).as("nothing committed to sum").isZero();
+        change.commit();
+      }
+      assertThat(rollup.compact()).isOne();
+      assertThat(rollup.rebuild().differing()).as("the rating counted once").isZero();
+      assertThat(jdbc.queryForObject("select sum(rating_sum) from figures_total", Long.class)).isEqualTo(5);
+
+      // and one not yet committed when the rollup is rebuilt keeps its delta: the rebuild counted the
+      // read model before it
+      try (var change = dataSource.getConnection()) {
+        change.setAutoCommit(false);
+        rate(change, tn, 3, -2, 0);
+        assertThat(rollup.rebuild().differing()).isZero();
+        change.commit();
+      }
+      assertThat(rollup.rebuild().differing()).as("the new rating counted once, the old one not").isZero();
+      assertThat(jdbc.queryForObject("select sum(rating_sum) from figures_total", Long.class)).isEqualTo(3);
+    }
+  }
+
+  /**
+   * What a rating step writes, by hand on its own connection: the read model's rating and the delta
+   * of the complaint's unit row (rating sum and count).
+   */
+  private static void rate(java.sql.Connection change, String trackingNumber, int rating, int sumDelta,
+      int ratedDelta) throws java.sql.SQLException {
+    try (var update = change.prepareStatement("update complaint_projection set rating = ? where tracking_number = ?")) {
+      update.setInt(1, rating);
+      update.setString(2, trackingNumber);
+      assertThat(update.executeUpdate()).isOne();
+    }
+    try (var insert = change.prepareStatement("insert into figures_delta (complaint_id, received_on, dimension, item,"
+        + " received, verified, verified_on_time, forwarded, answered, answered_on_time, escalations, escalated,"
+        + " returns, transfers, reopened, rating_sum, rated, resolved, archived, merged)"
+        + " select c.id, (p.received_at at time zone 'Asia/Jakarta')::date, 'unit', p.province_code,"
+        + " 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, 0, 0, 0"
+        + " from complaint c join complaint_projection p on p.id = c.projection_id where c.tracking_number = ?")) {
+      insert.setInt(1, sumDelta);
+      insert.setInt(2, ratedDelta);
+      insert.setString(3, trackingNumber);
+      assertThat(insert.executeUpdate()).isOne();
     }
   }
 
