@@ -5,13 +5,18 @@ import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -58,13 +63,19 @@ public class ComplaintOwners {
   @ReadOperation
   @Transactional(readOnly = true)
   public Report check() {
+    Map<String, List<String>> instances = activeInstancesByBusinessKey();
     List<ComplaintStatus> open = ComplaintStatus.openOnes();
     List<Violation> violations = new ArrayList<>();
     int checked = 0;
     for (int page = 0; ; page++) {
       List<Complaint> batch = complaints.findByStatusIn(open, PageRequest.of(page, PAGE, Sort.by("id")));
+      Map<String, String> problems = problems(batch, tn -> instances.getOrDefault(tn, List.of()));
       for (Complaint c : batch) {
-        problem(c).ifPresent(p -> violations.add(new Violation(c.getTrackingNumber(), c.getStatus().name(),
+        // instances were listed before this page was read: a complaint submitted or closed meanwhile is
+        // asked about again on its own before it is reported
+        Optional<String> problem = Optional.ofNullable(problems.get(c.getTrackingNumber()))
+            .flatMap(p -> problem(c));
+        problem.ifPresent(p -> violations.add(new Violation(c.getTrackingNumber(), c.getStatus().name(),
             c.getAddressedRegionCode(), p)));
       }
       checked += batch.size();
@@ -78,21 +89,58 @@ public class ComplaintOwners {
 
   /** What is wrong with one open complaint, if anything. */
   public Optional<String> problem(Complaint c) {
-    var instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(c.getTrackingNumber())
-        .active().list();
-    if (instances.size() != 1) {
-      return Optional.of(instances.size() + " active process instances (exactly one must own it)");
+    List<String> instances = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(c.getTrackingNumber()).active().list().stream().map(ProcessInstance::getId).toList();
+    return Optional.ofNullable(problems(List.of(c), tn -> instances).get(c.getTrackingNumber()));
+  }
+
+  /**
+   * What is wrong with each complaint of {@code batch} (by tracking number; the right ones left out),
+   * given their active process instances: three engine queries for the whole batch, however large.
+   */
+  private Map<String, String> problems(List<Complaint> batch, Function<String, List<String>> activeInstances) {
+    Map<String, String> problems = new HashMap<>();
+    Map<String, String> complaintOf = new HashMap<>();
+    for (Complaint c : batch) {
+      List<String> instances = activeInstances.apply(c.getTrackingNumber());
+      if (instances.size() != 1) {
+        problems.put(c.getTrackingNumber(), instances.size() + " active process instances (exactly one must own it)");
+      } else {
+        complaintOf.put(instances.get(0), c.getTrackingNumber());
+      }
     }
-    String instance = instances.get(0).getId();
-    boolean taskForSomeone = taskService.createTaskQuery().processInstanceId(instance).list().stream()
-        .anyMatch(t -> t.getAssignee() != null || taskService.getIdentityLinksForTask(t.getId()).stream()
-            .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null));
-    boolean timer = managementService.createJobQuery().processInstanceId(instance).timers().count() > 0;
-    if (!taskForSomeone && !timer) {
-      return Optional.of("waits at " + runtimeService.getActiveActivityIds(instance)
-          + " with no task for a named group or person and no timer");
+    if (complaintOf.isEmpty()) {
+      return problems;
     }
-    return Optional.empty();
+    String[] ids = complaintOf.keySet().toArray(String[]::new);
+    Set<String> waitingForSomeone = new HashSet<>();
+    taskService.createTaskQuery().processInstanceIdIn(ids).taskAssigned().list()
+        .forEach(t -> waitingForSomeone.add(t.getProcessInstanceId()));
+    taskService.createTaskQuery().processInstanceIdIn(ids).withCandidateGroups().list()
+        .forEach(t -> waitingForSomeone.add(t.getProcessInstanceId()));
+    managementService.createJobQuery().processInstanceIds(complaintOf.keySet()).timers().list()
+        .forEach(j -> waitingForSomeone.add(j.getProcessInstanceId()));
+    complaintOf.forEach((instance, trackingNumber) -> {
+      if (!waitingForSomeone.contains(instance)) {
+        problems.put(trackingNumber, "waits at " + runtimeService.getActiveActivityIds(instance)
+            + " with no task for a named group or person and no timer");
+      }
+    });
+    return problems;
+  }
+
+  /** Every active process instance's id by business key (the tracking number), read in pages. */
+  private Map<String, List<String>> activeInstancesByBusinessKey() {
+    Map<String, List<String>> result = new HashMap<>();
+    for (int first = 0; ; first += PAGE) {
+      List<ProcessInstance> page = runtimeService.createProcessInstanceQuery().active().orderByProcessInstanceId()
+          .asc().listPage(first, PAGE);
+      page.stream().filter(i -> i.getBusinessKey() != null)
+          .forEach(i -> result.computeIfAbsent(i.getBusinessKey(), k -> new ArrayList<>()).add(i.getId()));
+      if (page.size() < PAGE) {
+        return result;
+      }
+    }
   }
 
   @Scheduled(cron = "${lapor.owners.check-cron:0 17 * * * *}")

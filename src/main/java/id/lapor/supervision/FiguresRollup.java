@@ -19,9 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -209,7 +209,9 @@ public class FiguresRollup {
       if (claimed == 0) {
         return 0;
       }
-      Map<Key, Sum> sums = new LinkedHashMap<>();
+      // totals locked in one order (two nodes summing at once wait for each other instead of deadlocking)
+      Map<Key, Sum> sums = new TreeMap<>(Comparator.comparing(Key::dimension).thenComparing(Key::day)
+          .thenComparing(Key::item));
       jdbc.query("select received_on, dimension, item, " + COLUMNS + ", follow_up from figures_delta where batch = :batch",
           claim, rs -> {
             sums.computeIfAbsent(key(rs), k -> new Sum()).add(counts(rs), rs.getString("follow_up"));
