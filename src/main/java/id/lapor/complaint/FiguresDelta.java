@@ -112,9 +112,20 @@ public class FiguresDelta {
       return new Contribution(keys, FigureCounts.of(s), minutes == null ? null : FollowUpHistogram.bucketOf(minutes));
     }
 
-    /** The counts this complaint adds to {@code key}'s row: all for its unit, a breakdown's for the others. */
+    /**
+     * The counts this complaint adds to {@code key}'s row: all for its unit, a breakdown's for its
+     * breakdown values, none for a row it is not in.
+     */
     public long[] countsFor(Key key) {
+      if (!keys.contains(key)) {
+        return new long[FigureCounts.COLUMNS.size()];
+      }
       return key.dimension().equals(UNIT) ? counts : FigureCounts.cohortOnly(counts);
+    }
+
+    /** The follow-up time's bucket this complaint adds to {@code key}'s row: only its unit's, once answered. */
+    public Integer followUpBucketFor(Key key) {
+      return keys.contains(key) && key.dimension().equals(UNIT) ? followUpBucket : null;
     }
   }
 
@@ -124,20 +135,18 @@ public class FiguresDelta {
     List<Key> keys = new ArrayList<>(after.keys());
     before.keys().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
     for (Key key : keys) {
-      long[] plus = after.keys().contains(key) ? after.countsFor(key) : new long[FigureCounts.COLUMNS.size()];
-      long[] minus = before.keys().contains(key) ? before.countsFor(key) : new long[FigureCounts.COLUMNS.size()];
+      long[] plus = after.countsFor(key);
+      long[] minus = before.countsFor(key);
       long[] difference = new long[plus.length];
       for (int i = 0; i < plus.length; i++) {
         difference[i] = plus[i] - minus[i];
       }
       FollowUpHistogram followUp = new FollowUpHistogram();
-      if (key.dimension().equals(UNIT)) {
-        if (after.keys().contains(key) && after.followUpBucket() != null) {
-          followUp.add(after.followUpBucket(), 1);
-        }
-        if (before.keys().contains(key) && before.followUpBucket() != null) {
-          followUp.add(before.followUpBucket(), -1);
-        }
+      if (after.followUpBucketFor(key) != null) {
+        followUp.add(after.followUpBucketFor(key), 1);
+      }
+      if (before.followUpBucketFor(key) != null) {
+        followUp.add(before.followUpBucketFor(key), -1);
       }
       if (Arrays.stream(difference).anyMatch(v -> v != 0) || !followUp.isEmpty()) {
         rows.add(new FiguresDelta(complaint, key, difference, followUp));

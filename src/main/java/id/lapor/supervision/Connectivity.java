@@ -172,9 +172,8 @@ class Connectivity {
     Period period = new Period(today.minusDays(grading.periodDays() - 1L), today, Institution.DEFAULT_ZONE);
     Map<String, Counts> counts = new HashMap<>();
     if (unit.kind() == InstitutionKind.NATIONAL) {
-      counts.putAll(figures.countsBy(unit, period, "province_code"));
-      graded.stream().filter(i -> i.getKind() == InstitutionKind.AGENCY)
-          .forEach(agency -> counts.putAll(figures.countsBy(Unit.of(agency), period, "regency_code")));
+      // provinces and national bodies, as the nation's units
+      counts.putAll(figures.countsBy(unit, period, unit.childColumn()));
     } else {
       counts.putAll(figures.countsBy(unit, period, "regency_code"));
       if (unit.kind() == InstitutionKind.PROVINCE) {

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,8 +83,8 @@ public class FiguresRollup {
   /** Whether the rollup has been built from the read model (it has, unless complaints predate it). */
   boolean isBuilt() {
     if (!built) {
-      built = Boolean.TRUE.equals(jdbc.queryForObject(
-          "select count(*) from figures_rollup_state where built_at is not null", Map.of(), Long.class) > 0);
+      built = jdbc.queryForObject("select count(*) from figures_rollup_state where built_at is not null", Map.of(),
+          Long.class) > 0;
     }
     return built;
   }
@@ -97,16 +96,11 @@ public class FiguresRollup {
     final long[] counts = new long[WIDTH];
     final FollowUpHistogram followUp = new FollowUpHistogram();
 
-    void add(long[] values, String followUpText) {
+    void add(long[] values, FollowUpHistogram followUps) {
       for (int i = 0; i < WIDTH; i++) {
         counts[i] += values[i];
       }
-      followUp.addAll(followUpText);
-    }
-
-    void add(Sum other) {
-      add(other.counts, null);
-      followUp.addAll(other.followUp);
+      followUp.addAll(followUps);
     }
 
     boolean isZero() {
@@ -138,10 +132,10 @@ public class FiguresRollup {
         "dimension = :dimension and received_on >= :from and received_on <= :to"),
         days(period).addValue("dimension", FiguresDelta.UNIT), rs -> {
           long[] values = counts(rs);
-          String followUp = rs.getString("follow_up");
+          FollowUpHistogram followUp = followUp(rs);
           total.add(values, followUp);
           byUnit.computeIfAbsent(rs.getString("item"), k -> new Sum()).add(values, followUp);
-          byDay.computeIfAbsent(rs.getDate("received_on").toLocalDate(), k -> new Sum()).add(values, null);
+          byDay.computeIfAbsent(rs.getDate("received_on").toLocalDate(), k -> new Sum()).add(values, NO_FOLLOW_UP);
         });
     return new Cohort(total, byUnit, byDay);
   }
@@ -172,7 +166,14 @@ public class FiguresRollup {
     return new MapSqlParameterSource("from", Date.valueOf(period.from())).addValue("to", Date.valueOf(period.to()));
   }
 
-  private static long[] counts(ResultSet rs) throws SQLException {
+  private static final FollowUpHistogram NO_FOLLOW_UP = new FollowUpHistogram();
+
+  private static FollowUpHistogram followUp(ResultSet rs) throws SQLException {
+    return FollowUpHistogram.parse(rs.getString("follow_up"));
+  }
+
+  /** A row's counts, in the order of {@link FigureCounts#COLUMNS} (rollup rows and the read model's aggregates). */
+  static long[] counts(ResultSet rs) throws SQLException {
     long[] values = new long[WIDTH];
     for (int i = 0; i < WIDTH; i++) {
       values[i] = rs.getLong(FigureCounts.COLUMNS.get(i));
@@ -214,7 +215,7 @@ public class FiguresRollup {
           .thenComparing(Key::item));
       jdbc.query("select received_on, dimension, item, " + COLUMNS + ", follow_up from figures_delta where batch = :batch",
           claim, rs -> {
-            sums.computeIfAbsent(key(rs), k -> new Sum()).add(counts(rs), rs.getString("follow_up"));
+            sums.computeIfAbsent(key(rs), k -> new Sum()).add(counts(rs), followUp(rs));
           });
       sums.forEach(this::addToTotal);
       jdbc.update("delete from figures_delta where batch = :batch", claim);
@@ -298,11 +299,13 @@ public class FiguresRollup {
       Set<LocalDate> standingDays = new HashSet<>(jdbc.queryForList(
           "select distinct received_on from figures_total union select distinct received_on from figures_delta", Map.of(),
           LocalDate.class));
-      Map<String, Object> range = jdbc.queryForMap(
-          "select min(received_at) as first, max(received_at) as last from complaint_projection", Map.of());
-      if (range.get("first") != null) {
-        LocalDate first = day(range.get("first"));
-        LocalDate last = day(range.get("last"));
+      List<LocalDate> range = jdbc.queryForObject(
+          "select min(received_at) as first, max(received_at) as last from complaint_projection", Map.of(),
+          (rs, i) -> rs.getTimestamp("first") == null ? null : List.of(day(rs.getTimestamp("first")),
+              day(rs.getTimestamp("last"))));
+      if (range != null) {
+        LocalDate first = range.get(0);
+        LocalDate last = range.get(1);
         for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(last); month = month.plusMonths(1)) {
           Period period = new Period(month, month.plusMonths(1).minusDays(1), FiguresDelta.ZONE);
           rebuildMonth(period, tally);
@@ -324,10 +327,8 @@ public class FiguresRollup {
     return result;
   }
 
-  private static LocalDate day(Object timestamp) {
-    Instant at = timestamp instanceof Timestamp t ? t.toInstant()
-        : timestamp instanceof java.time.OffsetDateTime o ? o.toInstant() : Instant.parse(timestamp.toString());
-    return LocalDate.ofInstant(at, FiguresDelta.ZONE);
+  private static LocalDate day(Timestamp at) {
+    return LocalDate.ofInstant(at.toInstant(), FiguresDelta.ZONE);
   }
 
   private void rebuildMonth(Period month, Tally tally) {
@@ -342,9 +343,9 @@ public class FiguresRollup {
           tally.complaints++;
           for (Key key : c.keys()) {
             Sum sum = rebuilt.computeIfAbsent(key, k -> new Sum());
-            sum.add(c.countsFor(key), null);
-            if (key.dimension().equals(FiguresDelta.UNIT) && c.followUpBucket() != null) {
-              sum.followUp.add(c.followUpBucket(), 1);
+            sum.add(c.countsFor(key), NO_FOLLOW_UP);
+            if (c.followUpBucketFor(key) != null) {
+              sum.followUp.add(c.followUpBucketFor(key), 1);
             }
           }
         });
@@ -372,7 +373,7 @@ public class FiguresRollup {
     Map<Key, Sum> sums = new HashMap<>();
     jdbc.query(totalsAndDeltas("received_on, dimension, item, " + COLUMNS + ", follow_up",
         "received_on >= :from and received_on <= :to"), days(period), rs -> {
-          sums.computeIfAbsent(key(rs), k -> new Sum()).add(counts(rs), rs.getString("follow_up"));
+          sums.computeIfAbsent(key(rs), k -> new Sum()).add(counts(rs), followUp(rs));
         });
     sums.values().removeIf(Sum::isZero);
     return sums;

@@ -43,6 +43,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PdfReport {
 
+  /** Said wherever the follow-up times come from the national rollup's histogram. */
+  static final String APPROXIMATE_NOTE = "Median dan persentil ke-90 tingkat nasional dihitung dari sebaran waktu "
+      + "tindak lanjut per hari (selisih paling banyak sekitar 3 % dari nilai persisnya).";
+
   private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 15);
   private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
   private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, 9);
@@ -83,8 +87,7 @@ class PdfReport {
       document.add(new Paragraph("Waktu tindak lanjut dihitung dalam jam kerja (08.00–16.00 pada hari kerja) dari "
           + "pengaduan diterima OPD sampai tindak lanjut pertama. Terlambat saat ini: pengaduan terbuka yang "
           + "melewati tenggat instansi pada saat laporan dibuat."
-          + (report.figures().followUpHoursApproximate() ? " Median dan persentil ke-90 tingkat nasional dihitung dari "
-              + "sebaran waktu tindak lanjut per hari (selisih paling banyak sekitar 3 % dari nilai persisnya)." : ""),
+          + (report.figures().followUpHoursApproximate() ? " " + APPROXIMATE_NOTE : ""),
           SMALL));
     } catch (DocumentException e) {
       throw new IllegalStateException("the PDF report could not be written", e);

@@ -26,11 +26,32 @@ record Report(Unit unit, Period period, Integer year, Integer month, Figures fig
 
   /** File name without extension: laporan-pengaduan-51.06-2026-11. */
   String fileName() {
+    return fileName(unit, year, month);
+  }
+
+  static String fileName(Unit unit, int year, Integer month) {
     return "laporan-pengaduan-" + unit.code() + "-" + year + (month == null ? "" : "-%02d".formatted(month));
   }
 
+  /** The headers of a line's {@link Line#values()}: every count, then the overdue now. */
+  static List<String> lineHeaders() {
+    List<String> headers = new ArrayList<>();
+    ReportContent.COUNTS.forEach(c -> headers.add(c.header()));
+    headers.add("Terlambat saat ini");
+    return headers;
+  }
+
   /** A labelled row of the figures table: the institution itself first, then its units. */
-  record Line(String code, String name, Counts counts, long overdueNow) {}
+  record Line(String code, String name, Counts counts, long overdueNow) {
+
+    /** Every count, then the overdue now (as {@link #lineHeaders()} names them). */
+    List<Object> values() {
+      List<Object> values = new ArrayList<>();
+      ReportContent.COUNTS.forEach(c -> values.add(c.value().apply(counts)));
+      values.add(overdueNow);
+      return values;
+    }
+  }
 
   List<Line> lines() {
     List<Line> lines = new ArrayList<>();

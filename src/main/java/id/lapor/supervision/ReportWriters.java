@@ -43,23 +43,21 @@ class ReportWriters {
   void figuresCsv(Report report, OutputStream out) throws IOException {
     try (CSVPrinter csv = printer(out)) {
       List<String> header = new ArrayList<>(List.of("Kode", "Instansi", "Periode"));
-      ReportContent.COUNTS.forEach(c -> header.add(c.header()));
-      header.add("Terlambat saat ini");
+      header.addAll(Report.lineHeaders());
       csv.printRecord(header);
       for (Report.Line line : report.lines()) {
         List<Object> row = new ArrayList<>(List.of(line.code(), line.name(), report.periodName()));
-        ReportContent.COUNTS.forEach(c -> row.add(c.value().apply(line.counts())));
-        row.add(line.overdueNow());
+        row.addAll(line.values());
         csv.printRecord(row);
       }
     }
   }
 
   /** Every complaint received in the period, streamed. */
-  void complaintsCsv(Report report, OutputStream out) throws IOException {
+  void complaintsCsv(Unit unit, Period period, OutputStream out) throws IOException {
     try (CSVPrinter csv = printer(out)) {
       csv.printRecord(ReportContent.COMPLAINT_HEADERS);
-      content.complaints(report.unit(), report.period(), csv::printRecord);
+      content.complaints(unit, period, csv::printRecord);
     }
   }
 
@@ -89,20 +87,21 @@ class ReportWriters {
       }
       r = pair(summary, r, "Terlambat saat ini", report.figures().board().overdue(), null);
       r = pair(summary, r, "Merah (belum dibuka OPD)", report.figures().board().red(), null);
-      pair(summary, r, "Kuning (dibuka, belum ditindaklanjuti)", report.figures().board().yellow(), null);
+      r = pair(summary, r, "Kuning (dibuka, belum ditindaklanjuti)", report.figures().board().yellow(), null);
+      if (report.figures().followUpHoursApproximate()) {
+        pair(summary, r + 1, "Catatan", PdfReport.APPROXIMATE_NOTE, null);
+      }
       summary.setColumnWidth(0, 48 * 256);
       summary.setColumnWidth(1, 24 * 256);
 
       Sheet units = workbook.createSheet("Unit");
       List<Object> header = new ArrayList<>(List.of("Kode", "Instansi"));
-      ReportContent.COUNTS.forEach(c -> header.add(c.header()));
-      header.add("Terlambat saat ini");
+      header.addAll(Report.lineHeaders());
       row(units, 0, header, bold);
       int u = 1;
       for (Report.Line line : report.lines()) {
         List<Object> values = new ArrayList<>(List.of(line.code(), line.name()));
-        ReportContent.COUNTS.forEach(c -> values.add(c.value().apply(line.counts())));
-        values.add(line.overdueNow());
+        values.addAll(line.values());
         row(units, u++, values, null);
       }
       units.setColumnWidth(1, 40 * 256);

@@ -84,8 +84,10 @@ class ReportsApi {
   private ResponseEntity<StreamingResponseBody> figuresReport(Authentication caller, String institution, String year,
       String month, String format) {
     MediaType type = FORMATS.get(format);
-    Report report = report(caller, institution, year, month, type == null
+    Asked asked = asked(caller, institution, year, month, type == null
         ? new FieldProblem("format", "must be csv, xlsx or pdf") : null);
+    Report report = new Report(asked.unit(), asked.period(), asked.year(), asked.month(),
+        figures.figures(asked.unit(), asked.period()), clock.instant());
     StreamingResponseBody body = switch (format) {
       case "csv" -> out -> writers.figuresCsv(report, out);
       case "xlsx" -> out -> writers.xlsx(report, out);
@@ -94,13 +96,18 @@ class ReportsApi {
     return download(report.fileName() + "." + format, type, body);
   }
 
+  /** The complaint list alone: no figures are computed for it. */
   private ResponseEntity<StreamingResponseBody> complaintList(Authentication caller, String institution, String year,
       String month) {
-    Report report = report(caller, institution, year, month, null);
-    return download(report.fileName() + "-daftar.csv", FORMATS.get("csv"), out -> writers.complaintsCsv(report, out));
+    Asked asked = asked(caller, institution, year, month, null);
+    return download(Report.fileName(asked.unit(), asked.year(), asked.month()) + "-daftar.csv", FORMATS.get("csv"),
+        out -> writers.complaintsCsv(asked.unit(), asked.period(), out));
   }
 
-  private Report report(Authentication caller, String institution, String year, String month, FieldProblem extra) {
+  /** What a report request asks for: whose, which year and month, as a period in the unit's zone. */
+  private record Asked(Unit unit, Period period, int year, Integer month) {}
+
+  private Asked asked(Authentication caller, String institution, String year, String month, FieldProblem extra) {
     Unit unit = scope.resolve(caller, "institution", institution);
     List<FieldProblem> problems = new ArrayList<>();
     if (extra != null) {
@@ -112,8 +119,7 @@ class ReportsApi {
       throw new InvalidRequestException(problems);
     }
     ZoneId zone = institutions.zoneOf(unit.code());
-    Period period = m == null ? Period.year(y, zone) : Period.month(y, m, zone);
-    return new Report(unit, period, y, m, figures.figures(unit, period), clock.instant());
+    return new Asked(unit, m == null ? Period.year(y, zone) : Period.month(y, m, zone), y, m);
   }
 
   private static Integer number(String text, int min, int max, String field, String what, List<FieldProblem> problems) {

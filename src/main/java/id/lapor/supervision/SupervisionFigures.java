@@ -214,7 +214,7 @@ public class SupervisionFigures {
         rollup.breakdown(period, groupBy).forEach((item, values) -> result.put(item, SupervisionFigures.counts(values)));
         return result;
       }
-      if (groupBy.equals(unit.childColumn()) || groupBy.equals("province_code")) {
+      if (groupBy.equals(unit.childColumn())) {
         // the nation's units: provinces, and national bodies (which have no province)
         Map<String, Counts> result = new HashMap<>();
         cohort().byUnit().forEach((code, sum) -> result.put(code, counts(sum)));
@@ -415,11 +415,7 @@ public class SupervisionFigures {
 
   /** The counts of one row of {@link #AGGREGATES} (the rollup's columns, {@link FigureCounts#COLUMNS}). */
   static Counts counts(ResultSet rs) throws SQLException {
-    long[] values = new long[FigureCounts.COLUMNS.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = rs.getLong(FigureCounts.COLUMNS.get(i));
-    }
-    return counts(values);
+    return counts(FiguresRollup.counts(rs));
   }
 
   /** Counts from sums in the order of {@link FigureCounts#COLUMNS}. */
@@ -455,6 +451,6 @@ public class SupervisionFigures {
   }
 
   static Counts empty() {
-    return new Counts(0, 0, 0, null, 0, 0, 0, null, null, null, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, null);
+    return counts(new long[FigureCounts.COLUMNS.size()]);
   }
 }

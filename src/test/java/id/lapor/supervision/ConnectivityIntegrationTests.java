@@ -26,9 +26,11 @@ class ConnectivityIntegrationTests {
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
+  @Autowired id.lapor.intake.ComplaintIntake intake;
 
   @Test
   void groupsAProvincesGovernmentsByDecreeAndActiveAdminAccount() throws Exception {
+    intake.submit(id.lapor.support.ComplaintFixtures.aPublicComplaintIn(id.lapor.support.ComplaintFixtures.BANGLI));
     // admin.bangli logs in (any authenticated request); Badung has no admin accounts in the demo
     assertThat(http.withBasicAuth("admin.bangli", "demo").getForEntity("/api/staff/supervision/units", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -61,6 +63,15 @@ class ConnectivityIntegrationTests {
         + baliInNation.at("/groups/III").asInt()).isEqualTo(bali.get("rows").size());
     assertThat(nation.get("rows").findValuesAsText("code")).contains("51", "35", "19", "ID.pln")
         .doesNotContain("51.06");
+    // each province's and national body's counts are the nation's figures of its unit over the grading period
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+    JsonNode figures = json.readTree(get("admin.nasional", "/api/staff/supervision/figures?institution=ID&from="
+        + today.minusDays(bali.at("/criteria/periodDays").asInt() - 1) + "&to=" + today).getBody());
+    assertThat(figures.at("/summary/received").asLong()).as("complaints in the period").isPositive();
+    for (JsonNode unit : figures.get("units")) {
+      assertThat(row(nation, unit.get("code").asText()).get("received").asLong()).as(unit.get("code").asText())
+          .isEqualTo(unit.at("/counts/received").asLong());
+    }
   }
 
   @Test

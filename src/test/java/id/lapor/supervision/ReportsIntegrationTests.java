@@ -97,9 +97,17 @@ class ReportsIntegrationTests {
         }
       }
       assertThat(received).isEqualTo(figures.at("/summary/received").asDouble());
+      assertThat(cellsOf(summary)).as("a regency's follow-up times are exact").doesNotContain("Catatan");
       Sheet list = workbook.getSheet("Daftar pengaduan");
       assertThat(list.getLastRowNum()).isEqualTo(figures.at("/summary/received").asInt());
       assertThat(workbook.getSheet("Tren mingguan").getLastRowNum()).isEqualTo(figures.get("weekly").size());
+    }
+
+    // the nation's follow-up times come from the rollup's histogram, and the report says so
+    ResponseEntity<byte[]> national = get("admin.nasional", "/api/staff/reports/ID/" + year + "/" + month + ".xlsx");
+    assertThat(national.getStatusCode()).isEqualTo(HttpStatus.OK);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(national.getBody()))) {
+      assertThat(cellsOf(workbook.getSheet("Ringkasan"))).contains("Catatan", PdfReport.APPROXIMATE_NOTE);
     }
 
     ResponseEntity<byte[]> pdf = get("supervisor.bali", "/api/staff/reports/51/" + year + "/" + month + ".pdf");
@@ -129,6 +137,14 @@ class ReportsIntegrationTests {
     assertProblem(get("admin.bangli", "/api/staff/reports/51.06/" + year + "/13.csv"), "month");
     assertProblem(get("admin.bangli", "/api/staff/reports/51.06/tahun-ini.csv"), "year");
     assertProblem(get("admin.bangli", "/api/staff/reports/99.99/" + year + ".csv"), "institution");
+  }
+
+  private static List<String> cellsOf(Sheet sheet) {
+    List<String> texts = new java.util.ArrayList<>();
+    for (Row row : sheet) {
+      row.forEach(cell -> texts.add(cell.toString()));
+    }
+    return texts;
   }
 
   private void assertProblem(ResponseEntity<byte[]> response, String field) {
