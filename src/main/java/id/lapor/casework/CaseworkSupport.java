@@ -7,12 +7,14 @@ import id.lapor.complaint.TimelineEntry;
 import id.lapor.deadlines.SopDeadlines;
 import id.lapor.deadlines.SopParameters;
 import id.lapor.deadlines.SopStep;
+import id.lapor.institutions.Institutions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -27,24 +29,38 @@ class CaseworkSupport {
   private final SopDeadlines sopDeadlines;
   private final Clock clock;
   private final IdentityService identityService;
+  private final Institutions institutions;
 
   CaseworkSupport(Complaints complaints, SopDeadlines sopDeadlines, Clock clock,
-      IdentityService identityService) {
+      IdentityService identityService, Institutions institutions) {
+    this.institutions = institutions;
     this.complaints = complaints;
     this.sopDeadlines = sopDeadlines;
     this.clock = clock;
     this.identityService = identityService;
   }
 
-  Complaint complaint(VariableScope scope) {
-    return complaint(scope.getVariable(ProcessVariables.COMPLAINT_ID));
+  /**
+   * The complaint an execution acts on: the one whose tracking number is the process instance's
+   * business key. The engine sets the key when the complaint's instance starts and nobody can change
+   * it afterwards, unlike a process variable, which the users of a task may be able to write.
+   */
+  Complaint complaint(DelegateExecution execution) {
+    return complaintOfInstance(execution.getProcessBusinessKey());
   }
 
-  Complaint complaint(Object id) {
-    if (!(id instanceof Number number)) {
-      throw new IllegalStateException("Execution has no " + ProcessVariables.COMPLAINT_ID);
+  /** The complaint a task belongs to: its process instance's business key (see above). */
+  Complaint complaint(DelegateTask task) {
+    return complaintOfInstance(task.getExecution().getProcessBusinessKey());
+  }
+
+  /** The complaint whose handling an instance with this business key is, or an error: never another one. */
+  Complaint complaintOfInstance(String businessKey) {
+    if (businessKey == null) {
+      throw new IllegalStateException("The process instance has no business key: it handles no complaint");
     }
-    return complaints.getById(number.longValue());
+    return complaints.findByTrackingNumber(businessKey).orElseThrow(() -> new IllegalStateException(
+        "No complaint has the tracking number " + businessKey + " of this process instance"));
   }
 
   Optional<Complaint> findComplaint(String trackingNumber) {
@@ -90,6 +106,11 @@ class CaseworkSupport {
       execution.setVariable("nationalEscalationDue", date(sop.due(SopStep.SECOND_ESCALATION, followUpDue)));
     }
     return followUpDue;
+  }
+
+  /** The province a regency or city belongs to (null for a national body without one). */
+  String provinceOf(String regionCode) {
+    return institutions.findById(regionCode).map(r -> r.getParentCode()).orElse(null);
   }
 
   Instant now() {

@@ -36,12 +36,14 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
   private final ObjectProvider<ComplaintFormView> view;
   private final ObjectProvider<TaskDecisions> decisions;
   private final ObjectProvider<OpdOpenings> openings;
+  private final ObjectProvider<CaseworkSupport> support;
 
   ComplaintFormsPlugin(ObjectProvider<ComplaintFormView> view, ObjectProvider<TaskDecisions> decisions,
-      ObjectProvider<OpdOpenings> openings) {
+      ObjectProvider<OpdOpenings> openings, ObjectProvider<CaseworkSupport> support) {
     this.view = view;
     this.decisions = decisions;
     this.openings = openings;
+    this.support = support;
   }
 
   @Override
@@ -55,7 +57,7 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
           var definition = behavior.getTaskDefinition();
           definition.setTaskFormHandler(
-              new ComplaintViewFormHandler(definition.getTaskFormHandler(), view, decisions, openings));
+              new ComplaintViewFormHandler(definition.getTaskFormHandler(), view, decisions, openings, support));
           definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> openings.getObject().assigned(task));
         }
       }
@@ -73,23 +75,26 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<ComplaintFormView> view;
     private final ObjectProvider<TaskDecisions> decisions;
     private final ObjectProvider<OpdOpenings> openings;
+    private final ObjectProvider<CaseworkSupport> support;
 
     ComplaintViewFormHandler(TaskFormHandler delegate, ObjectProvider<ComplaintFormView> view,
-        ObjectProvider<TaskDecisions> decisions, ObjectProvider<OpdOpenings> openings) {
+        ObjectProvider<TaskDecisions> decisions, ObjectProvider<OpdOpenings> openings,
+        ObjectProvider<CaseworkSupport> support) {
       this.delegate = delegate;
       this.view = view;
       this.decisions = decisions;
       this.openings = openings;
+      this.support = support;
     }
 
     @Override
     public TaskFormData createTaskForm(TaskEntity task) {
       TaskFormData data = delegate.createTaskForm(task);
-      Object complaintId = task.getVariable(ProcessVariables.COMPLAINT_ID);
-      if (complaintId instanceof Number id) {
-        openings.getObject().formViewed(task.getTaskDefinitionKey(), id.longValue());
+      if (belongsToComplaint(task)) {
+        long id = support.getObject().complaint(task).getId();
+        openings.getObject().formViewed(task.getTaskDefinitionKey(), id);
         for (Map.Entry<String, TypedValue> field : view.getObject()
-            .fieldsFor(task.getTaskDefinitionKey(), id.longValue()).entrySet()) {
+            .fieldsFor(task.getTaskDefinitionKey(), id).entrySet()) {
           FormFieldImpl formField = new FormFieldImpl();
           formField.setId(field.getKey());
           formField.setType(new StringFormType());
@@ -106,13 +111,24 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
       delegate.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
     }
 
+    /**
+     * Takes the form's fields and nothing else: a field the task's form does not have (a reference such
+     * as {@code opdCode} outside verification, a due date, another task's decision) refuses the whole
+     * submission, as does an invalid decision.
+     */
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-      if (variableScope instanceof TaskEntity task && task.getVariable(ProcessVariables.COMPLAINT_ID) != null) {
-        decisions.getObject().check(task.getTaskDefinitionKey(),
+      if (variableScope instanceof TaskEntity task && belongsToComplaint(task)) {
+        TaskDecisions.checkFields(task.getTaskDefinitionKey(), properties.keySet());
+        decisions.getObject().check(task.getTaskDefinitionKey(), support.getObject().complaint(task),
             name -> properties.containsKey(name) ? properties.get(name) : task.getVariable(name));
       }
       delegate.submitFormVariables(properties, variableScope);
+    }
+
+    /** A task of a complaint's process instance (whose business key is the tracking number). */
+    private static boolean belongsToComplaint(TaskEntity task) {
+      return task.getExecution() != null && task.getExecution().getProcessBusinessKey() != null;
     }
   }
 }

@@ -30,7 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "No wrong door" as an invariant: every open complaint has exactly one active process instance
  * (one owner: the institution it is addressed to), and that instance waits on a task someone named
- * can take — an assignee or a candidate group — or on a timer. Checked hourly (log + metric
+ * can take — an assignee or a candidate group — or on a timer; it waits where the complaint's status
+ * says it is (verification for a submitted complaint, the OPD's tasks for a forwarded one, the
+ * complainant's reply for an answered one …); and no closed complaint, nor anything that is not a
+ * complaint, still has an active instance. Checked hourly (log + metric
  * {@code lapor.complaints.ownerless}) and on demand: {@code GET /actuator/owners} (operators).
  */
 @Component
@@ -64,12 +67,15 @@ public class ComplaintOwners {
   @Transactional(readOnly = true)
   public Report check() {
     Map<String, List<String>> instances = activeInstancesByBusinessKey();
+    Map<String, Set<String>> messages = messageWaits(null);
     List<ComplaintStatus> open = ComplaintStatus.openOnes();
     List<Violation> violations = new ArrayList<>();
+    Set<String> openNumbers = new HashSet<>();
     int checked = 0;
     for (int page = 0; ; page++) {
       List<Complaint> batch = complaints.findByStatusIn(open, PageRequest.of(page, PAGE, Sort.by("id")));
-      Map<String, String> problems = problems(batch, tn -> instances.getOrDefault(tn, List.of()));
+      batch.forEach(c -> openNumbers.add(c.getTrackingNumber()));
+      Map<String, String> problems = problems(batch, tn -> instances.getOrDefault(tn, List.of()), messages);
       for (Complaint c : batch) {
         // instances were listed before this page was read: a complaint submitted or closed meanwhile is
         // asked about again on its own before it is reported
@@ -83,6 +89,7 @@ public class ComplaintOwners {
         break;
       }
     }
+    violations.addAll(instancesWithoutOpenComplaint(instances, openNumbers));
     ownerless.set(violations.size());
     return new Report(checked, violations);
   }
@@ -91,14 +98,82 @@ public class ComplaintOwners {
   public Optional<String> problem(Complaint c) {
     List<String> instances = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(c.getTrackingNumber()).active().list().stream().map(ProcessInstance::getId).toList();
-    return Optional.ofNullable(problems(List.of(c), tn -> instances).get(c.getTrackingNumber()));
+    Map<String, Set<String>> messages = instances.size() == 1 ? messageWaits(instances.get(0)) : Map.of();
+    return Optional.ofNullable(problems(List.of(c), tn -> instances, messages).get(c.getTrackingNumber()));
   }
 
   /**
-   * What is wrong with each complaint of {@code batch} (by tracking number; the right ones left out),
-   * given their active process instances: three engine queries for the whole batch, however large.
+   * Active instances whose business key is no open complaint's: a closed complaint whose handling
+   * goes on, or an instance of no complaint at all. Asked again one by one before being reported.
    */
-  private Map<String, String> problems(List<Complaint> batch, Function<String, List<String>> activeInstances) {
+  private List<Violation> instancesWithoutOpenComplaint(Map<String, List<String>> instances, Set<String> openNumbers) {
+    List<String> others = instances.keySet().stream().filter(tn -> !openNumbers.contains(tn)).sorted().toList();
+    List<Violation> violations = new ArrayList<>();
+    for (int from = 0; from < others.size(); from += PAGE) {
+      List<String> keys = others.subList(from, Math.min(others.size(), from + PAGE));
+      Map<String, Complaint> known = new HashMap<>();
+      complaints.findByTrackingNumberIn(keys).forEach(c -> known.put(c.getTrackingNumber(), c));
+      for (String key : keys) {
+        Complaint c = known.get(key);
+        if (c != null && c.getStatus().isOpen()) {
+          continue;
+        }
+        List<String> still = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).active().list()
+            .stream().map(ProcessInstance::getId).toList();
+        if (!still.isEmpty()) {
+          violations.add(c == null
+              ? new Violation(key, "-", "-", "process instance " + still + " handles no complaint (no complaint has "
+                  + "this tracking number)")
+              : new Violation(key, c.getStatus().name(), c.getAddressedRegionCode(), "the complaint is closed but its "
+                  + "process instance " + still + " is still active"));
+        }
+      }
+    }
+    return violations;
+  }
+
+  /** The messages each instance waits for (one instance, or all with {@code null}). */
+  private Map<String, Set<String>> messageWaits(String processInstanceId) {
+    var query = runtimeService.createEventSubscriptionQuery().eventType("message");
+    if (processInstanceId != null) {
+      query.processInstanceId(processInstanceId);
+    }
+    Map<String, Set<String>> waits = new HashMap<>();
+    query.list().forEach(s -> waits.computeIfAbsent(s.getProcessInstanceId(), k -> new HashSet<>()).add(s.getEventName()));
+    return waits;
+  }
+
+  /**
+   * Where an instance must be waiting for a complaint of this status: a task of the step it is in, or
+   * the complainant's message; empty when the status and the process agree.
+   */
+  static Optional<String> disagreement(ComplaintStatus status, Set<String> tasks, Set<String> messages) {
+    String expected = switch (status) {
+      case SUBMITTED -> tasks.contains(ComplaintTasks.VERIFY_COMPLAINT) ? null : "Verify complaint";
+      case REFERRED_TO_NATIONAL -> tasks.contains(ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY) ? null
+          : "Verify complaint nationally";
+      case AWAITING_INFORMATION -> messages.contains(ComplaintProcess.MESSAGE_SUPPLEMENT_RECEIVED) ? null
+          : "the complainant's supplement";
+      case FORWARDED, IN_PROGRESS -> tasks.stream().anyMatch(OPD_STEPS::contains) ? null : "a task of the OPD";
+      case ANSWERED -> messages.contains(ComplaintProcess.MESSAGE_REPLY_RECEIVED) ? null : "the complainant's reply";
+      default -> "no active instance (the complaint is closed)";
+    };
+    return Optional.ofNullable(expected).map(e -> "its status is " + status + " but the process does not wait for "
+        + e + " (it waits at " + (tasks.isEmpty() && messages.isEmpty() ? "nothing of the kind" : tasks + " " + messages)
+        + ")");
+  }
+
+  /** The tasks of a complaint at its OPD (Banyuwangi's camat coordinates the first response). */
+  static final Set<String> OPD_STEPS = Set.of(ComplaintTasks.COORDINATE_FIRST_RESPONSE,
+      ComplaintTasks.DISPOSE_COMPLAINT, ComplaintTasks.PREPARE_FOLLOW_UP);
+
+  /**
+   * What is wrong with each complaint of {@code batch} (by tracking number; the right ones left out),
+   * given their active process instances and the messages instances wait for: four engine queries for
+   * the whole batch, however large.
+   */
+  private Map<String, String> problems(List<Complaint> batch, Function<String, List<String>> activeInstances,
+      Map<String, Set<String>> messages) {
     Map<String, String> problems = new HashMap<>();
     Map<String, String> complaintOf = new HashMap<>();
     for (Complaint c : batch) {
@@ -116,15 +191,23 @@ public class ComplaintOwners {
     Set<String> waitingForSomeone = new HashSet<>();
     taskService.createTaskQuery().processInstanceIdIn(ids).taskAssigned().list()
         .forEach(t -> waitingForSomeone.add(t.getProcessInstanceId()));
+    Map<String, Set<String>> tasks = new HashMap<>();
+    taskService.createTaskQuery().processInstanceIdIn(ids).list()
+        .forEach(t -> tasks.computeIfAbsent(t.getProcessInstanceId(), k -> new HashSet<>()).add(t.getTaskDefinitionKey()));
     taskService.createTaskQuery().processInstanceIdIn(ids).withCandidateGroups().list()
         .forEach(t -> waitingForSomeone.add(t.getProcessInstanceId()));
     managementService.createJobQuery().processInstanceIds(complaintOf.keySet()).timers().list()
         .forEach(j -> waitingForSomeone.add(j.getProcessInstanceId()));
+    Map<String, ComplaintStatus> statusOf = new HashMap<>();
+    batch.forEach(c -> statusOf.put(c.getTrackingNumber(), c.getStatus()));
     complaintOf.forEach((instance, trackingNumber) -> {
       if (!waitingForSomeone.contains(instance)) {
         problems.put(trackingNumber, "waits at " + runtimeService.getActiveActivityIds(instance)
             + " with no task for a named group or person and no timer");
+        return;
       }
+      disagreement(statusOf.get(trackingNumber), tasks.getOrDefault(instance, Set.of()),
+          messages.getOrDefault(instance, Set.of())).ifPresent(p -> problems.put(trackingNumber, p));
     });
     return problems;
   }

@@ -54,7 +54,6 @@ public class ComplaintProcess {
     return start
         .businessKey(complaint.getTrackingNumber())
         .setVariables(Variables.createVariables()
-            .putValue(ProcessVariables.COMPLAINT_ID, complaint.getId())
             .putValue(ProcessVariables.TRACKING_NUMBER, complaint.getTrackingNumber())
             .putValue(ProcessVariables.CLASSIFICATION, complaint.getClassification().name())
             .putValue(ProcessVariables.REGION_CODE, region)

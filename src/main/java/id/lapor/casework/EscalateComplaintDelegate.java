@@ -43,8 +43,9 @@ class EscalateComplaintDelegate implements JavaDelegate {
     // complaints started on a model version before the escalation chain carry the level as input
     var level = planned != null ? EscalationLevel.valueOf(planned)
         : legacyLevel != null ? EscalationLevel.valueOf(legacyLevel) : sop.escalation(first ? 1 : 2);
-    String regency = text(execution, ProcessVariables.REGION_CODE);
-    String province = text(execution, ProcessVariables.PROVINCE_CODE);
+    // who supervises follows from the complaint itself, never from a variable
+    String regency = complaint.getAddressedRegionCode();
+    String province = support.provinceOf(regency);
     Instant now = support.now();
     complaint.escalate(level, target(level, regency, province), now);
     if (first && sop.sanctionNotice()) {

@@ -38,9 +38,10 @@ class OpdOpenings {
         || !task.getAssignee().equals(authentication.getUserId())) {
       return;
     }
-    Object id = task.getVariable(ProcessVariables.COMPLAINT_ID);
-    if (id instanceof Number number) {
-      complaints.getById(number.longValue()).markOpened(task.getAssignee(), clock.instant());
+    String trackingNumber = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    if (trackingNumber != null) {
+      complaints.findByTrackingNumber(trackingNumber)
+          .ifPresent(c -> c.markOpened(task.getAssignee(), clock.instant()));
     }
   }
 

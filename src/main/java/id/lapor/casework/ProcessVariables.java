@@ -6,8 +6,8 @@ package id.lapor.casework;
  */
 public final class ProcessVariables {
 
-  // references, set at start
-  public static final String COMPLAINT_ID = "complaintId";
+  // references, set at start. The complaint itself is the one whose tracking number is the instance's
+  // business key: never a variable, which the users of a task might be able to write.
   public static final String TRACKING_NUMBER = "trackingNumber";
   public static final String CLASSIFICATION = "classification";
   public static final String REGION_CODE = "regionCode";

@@ -67,6 +67,9 @@ class StaffComplaintApi {
     this.clock = clock;
   }
 
+  /** How deep a list may be paged (a national archive has millions; nobody pages through them). */
+  static final long MAX_OFFSET = 100_000;
+
   @GetMapping
   @Operation(summary = "Complaints the caller may read, newest first")
   @Transactional(readOnly = true)
@@ -75,9 +78,16 @@ class StaffComplaintApi {
     ComplaintStatus wanted = status == null ? null : Arrays.stream(ComplaintStatus.values())
         .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> new InvalidRequestException(List.of(
             new FieldProblem("status", "one of " + Arrays.toString(ComplaintStatus.values())))));
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException(List.of(new FieldProblem("size",
-          "page from 0, size from 1 to " + MAX_PAGE_SIZE)));
+    List<FieldProblem> problems = new java.util.ArrayList<>();
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      problems.add(new FieldProblem("size", "from 1 to " + MAX_PAGE_SIZE));
+    }
+    if (page < 0 || (long) page * Math.max(size, 1) > MAX_OFFSET) {
+      problems.add(new FieldProblem("page", "from 0, at most " + MAX_OFFSET + " complaints deep (page × size); "
+          + "filter by status to reach older ones"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
     }
     StaffScope scope = scopes.of(caller);
     Instant now = clock.instant();

@@ -1,7 +1,6 @@
 package id.lapor.casework;
 
 import static id.lapor.casework.ProcessVariables.ARCHIVE_NOTE;
-import static id.lapor.casework.ProcessVariables.COMPLAINT_ID;
 import static id.lapor.casework.ProcessVariables.ARCHIVE_REASON;
 import static id.lapor.casework.ProcessVariables.DISPOSITION_DECISION;
 import static id.lapor.casework.ProcessVariables.FOLLOW_UP_ASSIGNEE;
@@ -19,6 +18,7 @@ import static id.lapor.casework.ProcessVariables.VERIFICATION_DECISION;
 
 import id.lapor.casework.RecordSupervisionDelegate.SupervisionAction;
 import id.lapor.complaint.ArchiveReason;
+import id.lapor.complaint.Complaint;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
@@ -83,39 +83,65 @@ class TaskDecisions implements TaskListener {
       // on the task itself, so Tasklist lists it to OPD users, who may read the task but not the instance
       task.setVariableLocal(ProcessVariables.TRACKING_NUMBER, task.getVariable(ProcessVariables.TRACKING_NUMBER));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      check(task.getTaskDefinitionKey(), task::getVariable);
+      check(task.getTaskDefinitionKey(), support.complaint(task), task::getVariable);
+    }
+  }
+
+  /**
+   * The fields a form of this task may submit: its decision and the texts that go with it. Anything
+   * else (another task's decision, a reference such as {@code opdCode} outside verification, a due
+   * date) is never a user's to write.
+   */
+  static Set<String> fields(String taskKey) {
+    return Set.copyOf(OWNED.getOrDefault(taskKey, List.of()));
+  }
+
+  /**
+   * Refuses a form submission that carries a field the task's form does not have.
+   *
+   * @throws FormFieldValidationException naming every refused field
+   */
+  static void checkFields(String taskKey, Set<String> submitted) {
+    Set<String> allowed = fields(taskKey);
+    List<String> problems = submitted.stream().filter(name -> !allowed.contains(name)).sorted()
+        .map(name -> name + ": not a field of this task's form" + (allowed.isEmpty() ? ""
+            : " (its fields: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"))
+        .toList();
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(problems, String.join("; ", problems));
     }
   }
 
   /**
    * Refuses a decision with every problem named.
    *
+   * @param complaint the complaint the task belongs to (from the instance's business key)
    * @param variables the task's variables as they will be once the decision is taken
    * @throws FormFieldValidationException when the decision is incomplete or invalid
    */
-  void check(String taskKey, Function<String, Object> variables) {
-    List<String> problems = problems(taskKey, variables);
+  void check(String taskKey, Complaint complaint, Function<String, Object> variables) {
+    List<String> problems = problems(taskKey, complaint, variables);
     if (!problems.isEmpty()) {
       throw new FormFieldValidationException(problems, String.join("; ", problems));
     }
   }
 
-  List<String> problems(String taskKey, Function<String, Object> task) {
+  List<String> problems(String taskKey, Complaint complaint, Function<String, Object> task) {
     List<String> problems = new ArrayList<>();
     switch (taskKey) {
-      case ComplaintTasks.VERIFY_COMPLAINT -> verification(task, problems);
+      case ComplaintTasks.VERIFY_COMPLAINT -> verification(task, complaint, problems);
       case ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY -> nationalVerification(task, problems);
-      case ComplaintTasks.DISPOSE_COMPLAINT -> disposition(task, problems);
+      case ComplaintTasks.DISPOSE_COMPLAINT -> disposition(task, complaint, problems);
       case ComplaintTasks.PREPARE_FOLLOW_UP -> requireText(task, FOLLOW_UP_TEXT, problems);
       case ComplaintTasks.COORDINATE_FIRST_RESPONSE -> requireText(task, ProcessVariables.FIRST_RESPONSE_NOTE, problems);
       case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT ->
-          supervision(task, problems);
+          supervision(task, complaint, problems);
       default -> { }
     }
     return problems;
   }
 
-  private void verification(Function<String, Object> task, List<String> problems) {
+  private void verification(Function<String, Object> task, Complaint complaint, List<String> problems) {
     String decision = oneOf(task, VERIFICATION_DECISION, VerificationDecision.class, problems);
     if (decision == null) {
       return;
@@ -123,7 +149,7 @@ class TaskDecisions implements TaskListener {
     switch (VerificationDecision.valueOf(decision)) {
       case FORWARD -> {
         String opd = text(task, OPD_CODE);
-        String regency = support.complaint(task.apply(COMPLAINT_ID)).getAddressedRegionCode();
+        String regency = complaint.getAddressedRegionCode();
         boolean ownOpd = opd != null && institutions.findById(opd)
             .filter(i -> i.getKind() == InstitutionKind.OPD && regency.equals(i.getParentCode()))
             .isPresent();
@@ -134,15 +160,14 @@ class TaskDecisions implements TaskListener {
       case REQUEST_INFORMATION -> requireText(task, INFORMATION_REQUEST, problems);
       case ARCHIVE -> archiveReason(task, problems);
       case NOT_WITHIN_AUTHORITY -> requireText(task, REFERRAL_REASON, problems);
-      case MERGE -> merge(task, problems);
-      case TRANSFER -> transfer(task, problems);
+      case MERGE -> merge(task, complaint, problems);
+      case TRANSFER -> transfer(task, complaint, problems);
     }
   }
 
   /** The master must be another open complaint of the same regency (or addressed to the same institution). */
-  private void merge(Function<String, Object> task, List<String> problems) {
+  private void merge(Function<String, Object> task, Complaint complaint, List<String> problems) {
     String masterNumber = text(task, ProcessVariables.MASTER_TRACKING_NUMBER);
-    var complaint = support.complaint(task.apply(COMPLAINT_ID));
     var master = masterNumber == null ? null : support.findComplaint(masterNumber.strip().toUpperCase()).orElse(null);
     if (master == null) {
       problems.add(ProcessVariables.MASTER_TRACKING_NUMBER + ": the tracking number of an open complaint it duplicates");
@@ -159,9 +184,8 @@ class TaskDecisions implements TaskListener {
   }
 
   /** Another regency, city or national body, and a reason (past the SOP's limit the province decides). */
-  private void transfer(Function<String, Object> task, List<String> problems) {
+  private void transfer(Function<String, Object> task, Complaint complaint, List<String> problems) {
     String target = text(task, ProcessVariables.TRANSFER_TO);
-    var complaint = support.complaint(task.apply(COMPLAINT_ID));
     boolean verifying = target != null && institutions.findById(target)
         .filter(i -> i.getKind().verifiesComplaints()).isPresent();
     if (!verifying) {
@@ -188,7 +212,7 @@ class TaskDecisions implements TaskListener {
     }
   }
 
-  private void disposition(Function<String, Object> task, List<String> problems) {
+  private void disposition(Function<String, Object> task, Complaint complaint, List<String> problems) {
     String decision = oneOf(task, DISPOSITION_DECISION, DispositionDecision.class, problems);
     if (decision == null) {
       return;
@@ -196,7 +220,7 @@ class TaskDecisions implements TaskListener {
     switch (DispositionDecision.valueOf(decision)) {
       case ASSIGN -> {
         String officer = text(task, FOLLOW_UP_ASSIGNEE);
-        String group = InstitutionGroups.opdOfficers(text(task, OPD_CODE));
+        String group = InstitutionGroups.opdOfficers(complaint.getOpdCode().orElse(""));
         if (officer != null && !officer.isBlank()
             && identityService.createUserQuery().userId(officer).memberOfGroup(group).count() == 0) {
           problems.add(FOLLOW_UP_ASSIGNEE + ": " + officer + " is not an officer of this OPD");
@@ -212,13 +236,12 @@ class TaskDecisions implements TaskListener {
     }
   }
 
-  private void supervision(Function<String, Object> task, List<String> problems) {
+  private void supervision(Function<String, Object> task, Complaint complaint, List<String> problems) {
     requireText(task, SUPERVISION_NOTE, problems);
     String action = oneOf(task, SUPERVISION_ACTION, SupervisionAction.class, problems);
     if (action == null) {
       return;
     }
-    var complaint = support.complaint(task.apply(COMPLAINT_ID));
     switch (SupervisionAction.valueOf(action)) {
       case REASSIGN -> {
         String opd = text(task, REASSIGN_OPD_CODE);

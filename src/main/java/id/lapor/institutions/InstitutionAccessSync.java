@@ -11,14 +11,22 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InstitutionAccessSync implements ApplicationRunner {
 
-  private final InstitutionRegistry registry;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InstitutionAccessSync.class);
 
-  InstitutionAccessSync(InstitutionRegistry registry) {
+  private final InstitutionRegistry registry;
+  private final RoleAuthorizations roles;
+
+  InstitutionAccessSync(InstitutionRegistry registry, RoleAuthorizations roles) {
     this.registry = registry;
+    this.roles = roles;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     registry.synchronize();
+    int narrowed = roles.narrowTaskGrants();
+    if (narrowed > 0) {
+      log.info("Task permissions narrowed from UPDATE to TASK_WORK on {} task authorizations", narrowed);
+    }
   }
 }

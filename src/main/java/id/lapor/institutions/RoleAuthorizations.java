@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>OPD liaison officers and officers: Tasklist; their tasks come with the task itself (Camunda
- *       grants READ and UPDATE on a task to its candidate groups and assignee), nothing else.
+ *       grants READ and TASK_WORK on a task to its candidate groups and assignee: claim and complete,
+ *       never write variables), nothing else.
  *   <li>Regency admins and the regent's office: Tasklist and Cockpit, reading the regency's
  *       complaints (instances, history, every task) but working only their own tasks.
  *   <li>Province supervisors: the same, read-only, for the regencies of their province.
@@ -119,6 +121,29 @@ public class RoleAuthorizations {
 
   private static boolean isOpd(String groupId) {
     return groupId.startsWith(InstitutionGroups.OPD_LIAISONS) || groupId.startsWith(InstitutionGroups.OPD_OFFICERS);
+  }
+
+  /**
+   * Takes UPDATE away from the users and groups of individual tasks and gives them TASK_WORK instead
+   * (claim, complete, submit the form). The engine grants a task's assignee and candidates its
+   * default task permission, which used to be UPDATE: that included writing any variable of the
+   * process through the task. New tasks get TASK_WORK ({@code default-user-permission-name-for-task});
+   * this brings the tasks created before that change in line.
+   *
+   * @return how many task authorizations were narrowed
+   */
+  public int narrowTaskGrants() {
+    List<Authorization> broad = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .authorizationType(AUTH_TYPE_GRANT).hasPermission(Permissions.UPDATE).list().stream()
+        .filter(a -> !ANY.equals(a.getResourceId()))
+        .filter(a -> !InstitutionGroups.CAMUNDA_ADMIN.equals(a.getGroupId()))
+        .toList();
+    for (Authorization a : broad) {
+      a.removePermission(Permissions.UPDATE);
+      a.addPermission(TaskPermissions.TASK_WORK);
+      authorizations.saveAuthorization(a);
+    }
+    return broad.size();
   }
 
   /** Creates the authorization or adds its missing permissions; writes nothing when all are there. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lapor.intake.ComplaintIntake;
 import id.lapor.support.Casework;
+import id.lapor.support.ComplaintFixtures;
 import id.lapor.support.LaporTest;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * "No wrong door" checked over all open complaints at once: a complaint whose process instance is
  * suspended, and one that waits at a task nobody can take with no timer running, are reported; one
- * owned only by a candidate group, only by a timer or only by an assignee is not.
+ * owned only by a candidate group, only by a timer or only by an assignee is not. So are a complaint
+ * whose status says something else than where its process waits, a closed complaint whose process
+ * goes on, and a process of no complaint.
  */
 @LaporTest
 class ComplaintOwnersIntegrationTests {
@@ -29,6 +32,7 @@ class ComplaintOwnersIntegrationTests {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired Casework casework;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void reportsTheOpenComplaintsNobodyOwnsAndOnlyThem() {
@@ -64,6 +68,42 @@ class ComplaintOwnersIntegrationTests {
       orphanedGroups.forEach(g -> taskService.addCandidateGroup(task(orphaned).getId(), g));
     }
     assertThat(violating()).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  @Test
+  void reportsComplaintsWhoseStatusDisagreesWithTheirProcessAndInstancesOfNoOpenComplaint() {
+    List<String> before = violating();
+    // the damage a re-pointed task once did: answered while its own process still waits for the follow-up
+    String answeredButWaiting = submitted();
+    casework.forward(answeredButWaiting, ComplaintFixtures.BANGLI_DINKES);
+    casework.dispose(answeredButWaiting, "petugas.bangli.dinkes");
+    String closedButRunning = submitted();
+    String noComplaint = "LPR-2026-NOSUCH";
+    runtimeService.createProcessInstanceByKey(ComplaintProcess.PROCESS_KEY).processDefinitionWithoutTenantId()
+        .businessKey(noComplaint).setVariables(Map.of(ProcessVariables.REGION_CODE, BANGLI,
+            ProcessVariables.VERIFIER_GROUPS, "regency-admins-51.06",
+            ProcessVariables.VERIFICATION_DUE, new java.util.Date())).execute();
+    jdbc.update("update complaint set status = 'ANSWERED' where tracking_number = ?", answeredButWaiting);
+    jdbc.update("update complaint set status = 'ARCHIVED' where tracking_number = ?", closedButRunning);
+    try {
+      ComplaintOwners.Report report = owners.check();
+      assertThat(violating()).containsAll(before).contains(answeredButWaiting, closedButRunning, noComplaint)
+          .hasSize(before.size() + 3);
+      assertThat(problemOf(report, answeredButWaiting)).contains("ANSWERED", "the complainant's reply",
+          ComplaintTasks.PREPARE_FOLLOW_UP);
+      assertThat(problemOf(report, closedButRunning)).contains("closed", "still active");
+      assertThat(problemOf(report, noComplaint)).contains("handles no complaint");
+    } finally {
+      jdbc.update("update complaint set status = 'IN_PROGRESS' where tracking_number = ?", answeredButWaiting);
+      jdbc.update("update complaint set status = 'SUBMITTED' where tracking_number = ?", closedButRunning);
+      runtimeService.deleteProcessInstance(instanceOf(noComplaint), "test");
+    }
+    assertThat(violating()).containsExactlyInAnyOrderElementsOf(before);
+  }
+
+  private static String problemOf(ComplaintOwners.Report report, String trackingNumber) {
+    return report.violations().stream().filter(v -> v.trackingNumber().equals(trackingNumber))
+        .map(ComplaintOwners.Violation::problem).findFirst().orElseThrow();
   }
 
   private String submitted() {

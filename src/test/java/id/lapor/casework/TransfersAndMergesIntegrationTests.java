@@ -16,6 +16,7 @@ import id.lapor.intake.ComplaintIntake;
 import id.lapor.support.Casework;
 import id.lapor.support.ComplaintFixtures;
 import id.lapor.support.LaporTest;
+import id.lapor.support.StaffBrowser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ class TransfersAndMergesIntegrationTests {
   @Autowired ComplaintOwners owners;
   @Autowired ComplainantNotices notices;
   @Autowired TestRestTemplate http;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired TransactionTemplate tx;
 
@@ -176,24 +178,36 @@ class TransfersAndMergesIntegrationTests {
   }
 
   @Test
-  void aCitizenSaysMeTooOnAPublicComplaint() {
+  void aCitizenSaysMeTooOnAPublicComplaintOnceHoweverOftenTheyClick() throws Exception {
     String tn = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
-    // the portal's form, as a browser sends it: session cookie and CSRF token from the page
-    var page = http.getForEntity("/lacak/" + tn, String.class);
-    assertThat(page.getBody()).contains("Saya juga mengalami masalah ini");
-    var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
-    assertThat(csrf.find()).isTrue();
-    var headers = new org.springframework.http.HttpHeaders();
-    headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(org.springframework.http.HttpHeaders.COOKIE,
-        page.getHeaders().getFirst(org.springframework.http.HttpHeaders.SET_COOKIE).split(";")[0]);
-    var posted = http.postForEntity("/lacak/" + tn + "/saya-juga",
-        new org.springframework.http.HttpEntity<>("_csrf=" + csrf.group(1), headers), String.class);
-    // the client follows the redirect back to the complaint's page
-    assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(posted.getBody()).contains("2 orang melaporkan masalah ini");
+    // the portal's form, as a browser sends it: cookies and the CSRF token from the page
+    StaffBrowser citizen = new StaffBrowser(port);
+    assertThat(meToo(citizen, tn)).contains("Terima kasih, dukungan Anda tercatat", "2 orang melaporkan masalah ini");
     assertThat(complaint(tn).getReportCount()).isEqualTo(2);
-    assertThat(intake.meToo(tn)).isEqualTo(3);
+    assertThat(meToo(citizen, tn)).as("the same person again").contains("sudah tercatat sebelumnya")
+        .contains("2 orang melaporkan masalah ini");
+    assertThat(complaint(tn).getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.ME_TOO).hasSize(1);
+
+    // without their cookie (another browser, or cleared) from the same address: a few neighbours count
+    assertThat(meToo(new StaffBrowser(port), tn)).contains("dukungan Anda tercatat");
+    assertThat(meToo(new StaffBrowser(port), tn)).contains("dukungan Anda tercatat");
+    assertThat(meToo(new StaffBrowser(port), tn)).contains("sudah tercatat sebelumnya");
+    assertThat(complaint(tn).getReportCount()).isEqualTo(4);
+    assertThat(intake.meToo(tn, "another-browser", "another-address")).isTrue();
+    assertThat(complaint(tn).getReportCount()).isEqualTo(5);
+  }
+
+  /** Clicks "saya juga" on the complaint's page; returns the page shown afterwards. */
+  private String meToo(StaffBrowser browser, String tn) throws Exception {
+    var page = browser.get("/lacak/" + tn);
+    assertThat(page.body()).contains("Saya juga mengalami masalah ini");
+    var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(csrf.find()).isTrue();
+    var posted = browser.post("/lacak/" + tn + "/saya-juga", "_csrf=" + java.net.URLEncoder.encode(csrf.group(1),
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(posted.statusCode()).isEqualTo(302);
+    return browser.get(posted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+        .body();
   }
 
   @Test
@@ -218,7 +232,11 @@ class TransfersAndMergesIntegrationTests {
   }
 
   private Complaint complaint(String tn) {
-    return tx.execute(t -> complaints.getByTrackingNumber(tn));
+    return tx.execute(t -> {
+      Complaint c = complaints.getByTrackingNumber(tn);
+      c.getTimeline().size();
+      return c;
+    });
   }
 
   private long count(TestRestTemplate client, String url) throws Exception {

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,8 +26,11 @@ public class Casework {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final ManagementService managementService;
+  private final FormService formService;
 
-  Casework(TaskService taskService, IdentityService identityService, ManagementService managementService) {
+  Casework(TaskService taskService, IdentityService identityService, ManagementService managementService,
+      FormService formService) {
+    this.formService = formService;
     this.taskService = taskService;
     this.identityService = identityService;
     this.managementService = managementService;
@@ -39,14 +43,17 @@ public class Casework {
     return task;
   }
 
-  /** Claims (if needed) and completes the complaint's open task as {@code user}. */
+  /**
+   * Claims (if needed) and completes the complaint's open task as {@code user}, by submitting its form
+   * as Tasklist does (so only the form's fields are accepted).
+   */
   public void complete(String trackingNumber, String taskKey, String user, Map<String, Object> variables) {
     Task task = task(trackingNumber, taskKey);
     as(user, () -> {
       if (task.getAssignee() == null) {
         taskService.claim(task.getId(), user);
       }
-      taskService.complete(task.getId(), variables);
+      formService.submitTaskForm(task.getId(), variables);
     });
   }
 
