@@ -7,26 +7,33 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -58,10 +65,14 @@ class SecurityConfiguration {
     var paths = PathPatternRequestMatcher.withDefaults();
     return http.securityMatcher(paths.matcher("/engine-rest/**"))
         .authorizeHttpRequests(a -> a
-            // deploying (from Camunda Modeler) and removing deployments is for process designers only
+            // deploying (from Camunda Modeler) is for process designers, and checked before it is accepted
+            // (models.DeploymentRules); removing a deployment, which could take running complaints with it,
+            // for operators only
+            .requestMatchers(paths.matcher(HttpMethod.POST, "/engine-rest/deployment/create"))
+            .hasAuthority(InstitutionGroups.PROCESS_DESIGNERS)
             .requestMatchers(paths.matcher(HttpMethod.POST, "/engine-rest/deployment/**"),
                 paths.matcher(HttpMethod.DELETE, "/engine-rest/deployment/**"))
-            .hasAuthority(InstitutionGroups.PROCESS_DESIGNERS)
+            .hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName(REALM))
         .authenticationProvider(provider)
@@ -91,7 +102,7 @@ class SecurityConfiguration {
             // Tasklist, Cockpit, Admin and their API: a staff login (then Camunda's authorizations)
             .requestMatchers("/camunda/**").authenticated()
             // the notification outbox names complaints of every region: operators only, reading too
-            .requestMatchers("/api/staff/notifications/**", "/api/staff/open311/**")
+            .requestMatchers("/api/staff/notifications/**", "/api/staff/open311/**", "/api/staff/login-locks/**")
             .hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers(HttpMethod.GET, "/api/staff/**").authenticated()
             .requestMatchers("/api/staff/holidays/**", "/api/staff/process-migrations/**",
@@ -100,7 +111,9 @@ class SecurityConfiguration {
             .requestMatchers("/api/staff/**").authenticated()
             .anyRequest().permitAll())
         // browsers: one form login for the webapps and the staff pages; REST clients: HTTP Basic
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WELCOME, false).permitAll())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WELCOME, false).permitAll()
+            .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof LockedException ? "/login?held" : "/login?error"))))
         .httpBasic(b -> b.realmName(REALM))
         .authenticationProvider(provider)
         // the webapps' own login form (shown after a logout inside the page) logs into this session too
@@ -117,11 +130,49 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e
             .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), camundaApi)
             .defaultAuthenticationEntryPointFor(basicEntryPoint(), new OrRequestMatcher(
-                paths.matcher("/api/**"), paths.matcher("/actuator/**"))))
-        // The JSON API carries no cookies; the Camunda webapps bring their own CSRF protection.
-        // Open311 carries an api_key, the gateway webhook an HMAC signature: no browser session either
-        .csrf(c -> c.ignoringRequestMatchers("/api/**", "/camunda/**", "/open311/**", "/channels/**"))
+                paths.matcher("/api/**"), paths.matcher("/actuator/**")))
+            // a write without a CSRF token from someone not logged in at all: say that a login is needed
+            .accessDeniedHandler((request, response, denied) -> {
+              var session = request.getSession(false);
+              boolean anonymous = request.getHeader(HttpHeaders.AUTHORIZATION) == null && (session == null
+                  || session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null);
+              if (anonymous && denied instanceof org.springframework.security.web.csrf.CsrfException
+                  && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                basicEntryPoint().commence(request, response,
+                    new org.springframework.security.authentication.InsufficientAuthenticationException("login needed"));
+              } else {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+              }
+            }))
+        // A browser's session cookie alone never changes anything: staff API writes that ride on the
+        // session need Spring's CSRF token (X-CSRF-TOKEN header or _csrf field). Scripts and apps that
+        // authenticate each request (HTTP Basic, not sent by a page of another site) need none. The public
+        // API uses no session; the Camunda webapps bring their own CSRF protection; Open311 carries an
+        // api_key, the gateway webhook an HMAC signature.
+        .csrf(c -> c.ignoringRequestMatchers(new OrRequestMatcher(paths.matcher("/api/complaints/**"),
+            paths.matcher("/api/complaints"), paths.matcher("/camunda/**"), paths.matcher("/open311/**"),
+            paths.matcher("/channels/**"), SecurityConfiguration::scriptedStaffCall)))
         .build();
+  }
+
+  /**
+   * A staff API call made by a script or app rather than a web page: it carries its credentials
+   * (HTTP Basic) and none of the headers a browser adds to a request from a page of another site. A
+   * browser may send remembered Basic credentials along with a forged cross-site request, but then
+   * also says where the request comes from ({@code Origin}, {@code Sec-Fetch-Site}).
+   */
+  static boolean scriptedStaffCall(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (!path.startsWith("/api/staff/") || authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    String site = request.getHeader("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      return false;
+    }
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    return origin == null || origin.equals(request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST));
   }
 
   private static BasicAuthenticationEntryPoint basicEntryPoint() {
@@ -144,6 +195,41 @@ class SecurityConfiguration {
   }
 
   /**
+   * A request Spring Security's firewall refuses (a header or path with characters it does not allow):
+   * {@code 400}, as problem+json on the API and the channels like every other error there.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, rejected) -> {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      if (path.startsWith("/api/") || path.startsWith("/channels/")) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"urn:lapor:problem:malformed-request\",\"title\":\"Malformed request\","
+            + "\"status\":400,\"detail\":\"The request could not be read: its address or a header holds characters "
+            + "that are not allowed.\"}");
+      } else {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      }
+    };
+  }
+
+  /**
+   * Narrows what staff may change through the engine's REST API, on both of its mounts, after Spring
+   * Security has authenticated the caller.
+   */
+  @Bean
+  FilterRegistrationBean<EngineRestGuard> engineRestGuard(IdentityService identityService, TaskService taskService,
+      RuntimeService runtimeService, ObjectMapper json) {
+    var registration = new FilterRegistrationBean<>(new EngineRestGuard(identityService, taskService, runtimeService,
+        json));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+    return registration;
+  }
+
+  /**
    * Authenticates the Camunda webapps' login request ({@code username}/{@code password} form fields)
    * with the same provider, lets Camunda's own handler answer, and keeps the login in the session.
    */
@@ -161,8 +247,10 @@ class SecurityConfiguration {
           throws ServletException, IOException {
         Authentication user;
         try {
-          user = provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-              request.getParameter("username"), request.getParameter("password")));
+          var token = UsernamePasswordAuthenticationToken.unauthenticated(request.getParameter("username"),
+              request.getParameter("password"));
+          token.setDetails(new WebAuthenticationDetails(request));
+          user = provider.authenticate(token);
         } catch (AuthenticationException e) {
           response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
           return;

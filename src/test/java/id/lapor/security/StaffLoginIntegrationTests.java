@@ -3,18 +3,10 @@ package id.lapor.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lapor.support.LaporTest;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import id.lapor.support.StaffBrowser;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +19,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * One login for every staff surface: the form login hands the user to the Camunda webapps; the
- * session id changes at login; wrong passwords slow an account down and five lock it; responses
- * carry the secure headers and no error shows a stack trace or SQL.
+ * session id changes at login; responses carry the secure headers and no error shows a stack trace or
+ * SQL. (Wrong passwords: StaffSessionIntegrationTests.)
  */
 @LaporTest
 class StaffLoginIntegrationTests {
@@ -44,7 +36,7 @@ class StaffLoginIntegrationTests {
 
   @Test
   void theFormLoginOpensTasklistAndTheCamundaApiWithoutASecondLogin() throws Exception {
-    Browser browser = new Browser();
+    StaffBrowser browser = new StaffBrowser(port);
     HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");
     assertThat(tasklist.statusCode()).as("sent to the login page").isEqualTo(302);
     assertThat(tasklist.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -91,33 +83,6 @@ class StaffLoginIntegrationTests {
   }
 
   @Test
-  void fiveWrongPasswordsLockTheAccountUntilAnOperatorUnlocksIt() {
-    var user = identityService.newUser("kunci.uji");
-    user.setPassword("benar-sekali");
-    user.setFirstName("Uji");
-    user.setLastName("Kunci");
-    identityService.saveUser(user);
-    try {
-      TestRestTemplate wrong = http.withBasicAuth("kunci.uji", "keliru");
-      long now = System.currentTimeMillis();
-      for (int attempt = 1; attempt <= 5; attempt++) {
-        // past the growing delay, so that each wrong password is really checked
-        ClockUtil.setCurrentTime(new Date(now + attempt * Duration.ofMinutes(2).toMillis()));
-        assertThat(wrong.getForEntity("/api/staff/complaints", String.class).getStatusCode())
-            .isEqualTo(HttpStatus.UNAUTHORIZED);
-      }
-      ClockUtil.setCurrentTime(new Date(now + Duration.ofHours(1).toMillis()));
-      TestRestTemplate right = http.withBasicAuth("kunci.uji", "benar-sekali");
-      assertThat(right.getForEntity("/api/staff/complaints", String.class).getStatusCode())
-          .as("locked, even with the right password").isEqualTo(HttpStatus.UNAUTHORIZED);
-      identityService.unlockUser("kunci.uji");
-      assertThat(right.getForEntity("/api/staff/complaints", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    } finally {
-      identityService.deleteUser("kunci.uji");
-    }
-  }
-
-  @Test
   void errorsShowNoStackTraceNoSqlAndNoInternals() {
     ResponseEntity<String> badJson = http.postForEntity("/api/complaints",
         new org.springframework.http.HttpEntity<>("{\"title\": [", jsonHeaders()), String.class);
@@ -139,54 +104,4 @@ class StaffLoginIntegrationTests {
     return headers;
   }
 
-  /** A browser: keeps cookies, does not follow redirects. */
-  class Browser {
-    final CookieManager cookies = new CookieManager();
-    final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    HttpResponse<String> get(String path) throws Exception {
-      return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/json").GET()
-          .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String form) throws Exception {
-      return post(path, form, null);
-    }
-
-    HttpResponse<String> post(String path, String form, String xsrfToken) throws Exception {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-          .header("Content-Type", "application/x-www-form-urlencoded");
-      if (xsrfToken != null) {
-        request.header("X-XSRF-TOKEN", xsrfToken);
-      }
-      return client.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> login(String user, String password) throws Exception {
-      Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
-      assertThat(csrf.find()).as("CSRF token on the login form").isTrue();
-      HttpResponse<String> withoutToken = post("/login", "username=" + user + "&password=" + password);
-      assertThat(withoutToken.statusCode()).as("a login without the CSRF token is refused").isEqualTo(403);
-      return post("/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1)));
-    }
-
-    String session() {
-      return cookie("JSESSIONID");
-    }
-
-    String cookie(String name) {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-          .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
-
-    URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
 }
