@@ -1,5 +1,8 @@
 package id.lapor.attachments;
 
+import id.lapor.web.FieldProblem;
+import id.lapor.web.InvalidRequestException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,18 +33,33 @@ public class Attachments {
   private static final Logger log = LoggerFactory.getLogger(Attachments.class);
 
   private final AttachmentRecords records;
+  private final AttachmentProperties properties;
   private final AttachmentStore store;
   private final Clock clock;
 
-  Attachments(AttachmentRecords records, AttachmentStore store, Clock clock) {
+  Attachments(AttachmentRecords records, AttachmentStore store, Clock clock, AttachmentProperties properties) {
+    this.properties = properties;
     this.records = records;
     this.store = store;
     this.clock = clock;
   }
 
-  /** Stores inspected files for a complaint, as part of the caller's transaction. */
+  /**
+   * Stores inspected files for a complaint, as part of the caller's transaction, if the complaint can
+   * carry them: the caller holds the complaint's lock, so that files stored at the same time are counted
+   * against the per-complaint limit one after the other.
+   *
+   * @throws InvalidRequestException when the complaint would carry more files than allowed
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Attachment> store(long complaintId, List<InspectedFile> files, String uploadedBy) {
+    if (!files.isEmpty()) {
+      long already = records.countByComplaintId(complaintId);
+      if (already + files.size() > properties.maxFilesPerComplaint()) {
+        throw new InvalidRequestException(List.of(new FieldProblem("attachments", "a complaint carries at most "
+            + properties.maxFilesPerComplaint() + " files (it has " + already + ")")));
+      }
+    }
     List<Attachment> stored = new ArrayList<>();
     List<String> written = new ArrayList<>();
     if (!store.transactional() && !files.isEmpty()) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -15,6 +17,19 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   Optional<Complaint> findByTrackingNumber(String trackingNumber);
 
   boolean existsByTrackingNumber(String trackingNumber);
+
+  /**
+   * The complaint, locked until the caller's transaction ends: changes that must see each other (files
+   * counted against the per-complaint limit, "saya juga") wait for one another.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from Complaint c where c.trackingNumber = :trackingNumber")
+  Optional<Complaint> lockByTrackingNumber(String trackingNumber);
+
+  /** {@link #lockByTrackingNumber}, or {@link ComplaintNotFoundException}. */
+  default Complaint getLockedByTrackingNumber(String trackingNumber) {
+    return lockByTrackingNumber(trackingNumber).orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
+  }
 
   /**
    * Complaints a staff member may read: all of them, or those addressed to {@code regencies} or now

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +33,24 @@ public record PersonalDataCipher(String key, @DefaultValue("") String previousKe
 
   public PersonalDataCipher {
     keys(key, previousKeys);
+  }
+
+  /**
+   * A pseudonym of {@code value} for one purpose: HMAC-SHA256 under a key derived from the current
+   * key, hex. The same value gives the same pseudonym (so it can be compared and counted), but nobody
+   * without the key can tell the value from it, nor link pseudonyms of different purposes.
+   */
+  public String pseudonym(String purpose, String value) {
+    try {
+      Mac derive = Mac.getInstance("HmacSHA256");
+      derive.init(new SecretKeySpec(parse(key).getValue().getEncoded(), "HmacSHA256"));
+      byte[] purposeKey = derive.doFinal(("pseudonym:" + purpose).getBytes(StandardCharsets.UTF_8));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+      return java.util.HexFormat.of().formatHex(mac.doFinal(String.valueOf(value).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Pseudonym cannot be computed", e);
+    }
   }
 
   /** The id of the key new values are written with. */

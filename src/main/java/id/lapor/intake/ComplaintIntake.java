@@ -33,9 +33,11 @@ public class ComplaintIntake {
   private final ComplaintProcess process;
   private final Attachments attachments;
   private final Clock clock;
+  private final MeTooVotes meTooVotes;
 
   ComplaintIntake(Complaints complaints, TrackingNumbers trackingNumbers, SopDeadlines sopDeadlines,
-      ComplaintProcess process, Attachments attachments, Clock clock) {
+      ComplaintProcess process, Attachments attachments, Clock clock, MeTooVotes meTooVotes) {
+    this.meTooVotes = meTooVotes;
     this.attachments = attachments;
     this.complaints = complaints;
     this.trackingNumbers = trackingNumbers;
@@ -74,7 +76,7 @@ public class ComplaintIntake {
   /** The complainant supplies the information the admin asked for, with files. */
   @Transactional
   public void supplement(String trackingNumber, String token, String text, List<InspectedFile> files) {
-    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    Complaint complaint = complaints.getLockedByTrackingNumber(trackingNumber);
     complaint.requireToken(token);
     attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
     Instant now = clock.instant();
@@ -87,19 +89,37 @@ public class ComplaintIntake {
   /** The complainant adds files to their open complaint. */
   @Transactional
   public void attach(String trackingNumber, String token, List<InspectedFile> files) {
-    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
+    // locked: parallel uploads are counted one after the other against the per-complaint limit
+    Complaint complaint = complaints.getLockedByTrackingNumber(trackingNumber);
     complaint.requireToken(token);
     complaint.requireOpenFor("given more files");
     attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
   }
 
-  /** Someone else has the same problem ("saya juga"): counted on the public complaint. */
+  /**
+   * Someone else has the same problem ("saya juga"): counted on the public complaint once per person —
+   * once per browser ({@code voter}, a pseudonym of a cookie) and at most {@link #ME_TOO_PER_ADDRESS}
+   * times per client address (a pseudonym too), so clearing cookies does not multiply a voice while
+   * neighbours behind one mobile operator's address still count.
+   *
+   * @return whether this call was counted
+   */
   @Transactional
-  public int meToo(String trackingNumber) {
-    Complaint complaint = complaints.getByTrackingNumber(trackingNumber);
-    complaint.meToo(clock.instant());
-    return complaint.getReportCount();
+  public boolean meToo(String trackingNumber, String voter, String address) {
+    Complaint complaint = complaints.getLockedByTrackingNumber(trackingNumber);
+    complaint.requireOpenFor("supported");
+    if (meTooVotes.existsByComplaintIdAndVoterKey(complaint.getId(), voter)
+        || meTooVotes.countByComplaintIdAndAddressKey(complaint.getId(), address) >= ME_TOO_PER_ADDRESS) {
+      return false;
+    }
+    Instant now = clock.instant();
+    complaint.meToo(now);
+    meTooVotes.save(new MeTooVote(complaint.getId(), voter, address, now));
+    return true;
   }
+
+  /** "Saya juga" votes one client address may give one complaint. */
+  static final int ME_TOO_PER_ADDRESS = 3;
 
   /** The complainant accepts or disputes the follow-up. */
   @Transactional

@@ -1,5 +1,9 @@
 package id.lapor.intake;
 
+import id.lapor.complaint.PersonalDataCipher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import id.lapor.complaint.Category;
 import id.lapor.complaint.Channel;
 import id.lapor.complaint.Classification;
@@ -65,10 +69,12 @@ class PortalController {
   private final MessageSource messages;
   private final Clock clock;
   private final ComplaintFiles files;
+  private final PersonalDataCipher cipher;
 
   PortalController(ComplaintIntake intake, SubmissionValidator validator, Complaints complaints,
       ComplaintStatusViews views, Institutions institutions, MessageSource messages, Clock clock,
-      ComplaintFiles files) {
+      ComplaintFiles files, PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.files = files;
     this.intake = intake;
     this.validator = validator;
@@ -209,16 +215,42 @@ class PortalController {
         "supplemented", locale, redirect);
   }
 
-  /** "Saya juga mengalami": counted instead of a new complaint about the same problem. */
+  /**
+   * "Saya juga mengalami": counted instead of a new complaint about the same problem, once per person
+   * (a long-lived random cookie identifies the browser; see {@link ComplaintIntake#meToo}).
+   */
   @PostMapping("/lacak/{trackingNumber}/saya-juga")
-  String meToo(@PathVariable String trackingNumber, RedirectAttributes redirect) {
+  String meToo(@PathVariable String trackingNumber, HttpServletRequest request, HttpServletResponse response,
+      RedirectAttributes redirect) {
+    String browser = voterCookie(request, response);
     try {
-      intake.meToo(trackingNumber);
-      redirect.addFlashAttribute("done", "metoo");
+      boolean counted = intake.meToo(trackingNumber, cipher.pseudonym("me-too-browser", browser),
+          cipher.pseudonym("me-too-address", request.getRemoteAddr()));
+      redirect.addFlashAttribute("done", counted ? "metoo" : "metooAlready");
     } catch (IllegalComplaintTransitionException e) {
       redirect.addFlashAttribute("done", "metooClosed");
     }
     return "redirect:/lacak/" + trackingNumber;
+  }
+
+  static final String VOTER_COOKIE = "lapor_pendukung";
+
+  /** The browser's "saya juga" cookie: a random id, set on the first vote, kept a year. */
+  private static String voterCookie(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getCookies() != null) {
+      for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+        if (VOTER_COOKIE.equals(c.getName()) && c.getValue().matches("[A-Za-z0-9_-]{22,64}")) {
+          return c.getValue();
+        }
+      }
+    }
+    byte[] random = new byte[18];
+    new java.security.SecureRandom().nextBytes(random);
+    String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie
+        .from(VOTER_COOKIE, id).path("/lacak").maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax")
+        .secure(request.isSecure()).build().toString());
+    return id;
   }
 
   /** A file of the complaint: public for images and PDFs of public complaints, else with the token. */

@@ -38,6 +38,9 @@ public class SubmissionValidator {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{5,19}$");
 
+  /** The earliest incident a complaint may be about (an older date is a typing error). */
+  public static final LocalDate EARLIEST_INCIDENT = LocalDate.of(1950, 1, 1);
+
   /** Without a known region, "the future" starts when the day starts in Papua (WIT). */
   private static final ZoneId EASTERNMOST_ZONE = ZoneId.of("Asia/Jayapura");
 
@@ -119,6 +122,8 @@ public class SubmissionValidator {
           .orElse(EASTERNMOST_ZONE)));
       if (date.isAfter(today)) {
         problems.add(new FieldProblem("incidentDate", "must not be in the future"));
+      } else if (date.isBefore(EARLIEST_INCIDENT)) {
+        problems.add(new FieldProblem("incidentDate", "must not be before " + EARLIEST_INCIDENT));
       }
       return date;
     } catch (DateTimeParseException e) {
@@ -140,11 +145,11 @@ public class SubmissionValidator {
       problems.add(new FieldProblem(lat == null ? "location.latitude" : "location.longitude",
           "latitude and longitude go together"));
     }
-    if (lat != null && (lat < -90 || lat > 90)) {
-      problems.add(new FieldProblem("location.latitude", "must be between -90 and 90"));
+    if (lat != null && (!Double.isFinite(lat) || lat < -90 || lat > 90)) {
+      problems.add(new FieldProblem("location.latitude", "must be a number between -90 and 90"));
     }
-    if (lon != null && (lon < -180 || lon > 180)) {
-      problems.add(new FieldProblem("location.longitude", "must be between -180 and 180"));
+    if (lon != null && (!Double.isFinite(lon) || lon < -180 || lon > 180)) {
+      problems.add(new FieldProblem("location.longitude", "must be a number between -180 and 180"));
     }
     return new Location(regionCode, district, lat, lon);
   }

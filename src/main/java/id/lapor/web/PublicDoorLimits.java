@@ -4,15 +4,28 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.HttpMethod;
@@ -20,22 +33,35 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Abuse resistance of the public doors. New complaints (and supplements, replies) are rate limited
- * per client address with token buckets (bucket4j): {@code 429} with {@code Retry-After} once a
- * client has used its allowance. Request bodies of the public API are bounded: {@code 413} above
- * {@link Limits#maxBodyBytes()}. Open311 and the SMS/WhatsApp gateway webhook are bounded in size
- * but not limited per address: one integrating server speaks for many citizens, and each request
- * carries its own credential (API key, HMAC signature). Behind a reverse proxy, set {@code server.forward-headers-strategy}
- * so the client address is the citizen's, not the proxy's.
+ * Abuse resistance of the public doors (complaint API, portal, Open311, SMS/WhatsApp webhook). Which
+ * door a request is for is decided on its path as the application routes it — percent-decoded,
+ * without path parameters — so {@code /api/%63omplaints} counts as {@code /api/complaints}.
+ * <ul>
+ *   <li>While the application is still starting (not yet ready for traffic: registry, calendar, index
+ *       loading) every public door answers {@code 503} with {@code Retry-After}.
+ *   <li>New complaints (and supplements, replies, "saya juga") are rate limited per client address with
+ *       token buckets (bucket4j): {@code 429} with {@code Retry-After}.
+ *   <li>Request bodies other than file uploads are read here, whatever their transfer encoding, up to
+ *       {@link Limits#maxBodyBytes()}: one byte more answers {@code 413} and nothing more is read.
+ *   <li>The gateway webhook without its signature header is refused before its body is read.
+ * </ul>
+ * Open311 and the gateway webhook are not limited per address: one integrating server speaks for many
+ * citizens, and each request carries its own credential (API key, HMAC signature). Behind a reverse
+ * proxy the client address is the one the proxy reports (server.forward-headers-strategy).
  */
 @Component
 class PublicDoorLimits extends OncePerRequestFilter {
 
   private static final int MAX_CLIENTS = 50_000;
+  static final String SIGNATURE_HEADER = "X-Lapor-Signature";
+  private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   private final Limits limits;
+  private final Supplier<Boolean> ready;
+  private final UrlPathHelper paths = new UrlPathHelper();
   private final Map<String, Bucket> buckets = Collections.synchronizedMap(
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -44,29 +70,50 @@ class PublicDoorLimits extends OncePerRequestFilter {
         }
       });
 
-  PublicDoorLimits(Limits limits) {
+  @org.springframework.beans.factory.annotation.Autowired
+  PublicDoorLimits(Limits limits, ApplicationAvailability availability) {
+    this(limits, () -> availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC);
+  }
+
+  PublicDoorLimits(Limits limits, Supplier<Boolean> ready) {
     this.limits = limits;
+    this.ready = ready;
+    paths.setUrlDecode(true);
+    paths.setRemoveSemicolonContent(true);
+  }
+
+  /** The path the application routes the request by. */
+  String routedPath(HttpServletRequest request) {
+    return paths.getPathWithinApplication(request).replaceAll("/{2,}", "/");
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !(path.startsWith("/api/complaints") || path.startsWith("/open311/") || path.startsWith("/lapor")
-        || path.startsWith("/lacak") || path.startsWith("/channels/"));
+    return !isPublicDoor(routedPath(request));
+  }
+
+  static boolean isPublicDoor(String path) {
+    return path.startsWith("/api/complaints") || path.startsWith("/open311/") || path.startsWith("/lapor")
+        || path.startsWith("/lacak") || path.startsWith("/channels/");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean multipart = request.getContentType() != null
-        && request.getContentType().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
-    if (!multipart && request.getContentLengthLong() > limits.maxBodyBytes()) {
-      problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request too large",
-          "A request to this door may carry at most " + limits.maxBodyBytes() + " bytes.");
+    String path = routedPath(request);
+    if (!ready.get()) {
+      response.setHeader("Retry-After", "5");
+      problem(response, HttpStatus.SERVICE_UNAVAILABLE, "starting", "Starting",
+          "The service is starting; try again in a few seconds. Nothing was received.");
       return;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean credentialed = path.startsWith("/open311/") || path.startsWith("/channels/");
+    if (path.startsWith("/channels/") && HttpMethod.POST.matches(request.getMethod())
+        && request.getHeader(SIGNATURE_HEADER) == null) {
+      problem(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+          "The request carries no " + SIGNATURE_HEADER + " header.");
+      return;
+    }
     if (HttpMethod.POST.matches(request.getMethod()) && !credentialed) {
       ConsumptionProbe probe = buckets.computeIfAbsent(request.getRemoteAddr(), a -> newBucket())
           .tryConsumeAndReturnRemaining(1);
@@ -78,7 +125,33 @@ class PublicDoorLimits extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(request, response);
+    String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+    if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) || type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+        || !WITH_BODY.contains(request.getMethod())) {
+      // the container parses forms and file uploads itself, bounded by server.tomcat.max-http-form-post-size
+      // and the multipart limits, whatever the transfer encoding
+      chain.doFilter(request, response);
+      return;
+    }
+    if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+      tooLarge(response);
+      return;
+    }
+    byte[] body;
+    try (InputStream in = request.getInputStream()) {
+      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, limits.maxBodyBytes() + 1));
+    }
+    if (body.length > limits.maxBodyBytes()) {
+      response.setHeader("Connection", "close");
+      tooLarge(response);
+      return;
+    }
+    chain.doFilter(new ReadBody(request, body), response);
+  }
+
+  private void tooLarge(HttpServletResponse response) throws IOException {
+    problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request too large",
+        "A request to this door may carry at most " + limits.maxBodyBytes() + " bytes.");
   }
 
   private Bucket newBucket() {
@@ -95,6 +168,69 @@ class PublicDoorLimits extends OncePerRequestFilter {
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write("{\"type\":\"" + ApiProblems.TYPE_PREFIX + type + "\",\"title\":\"" + title
         + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+  }
+
+  /** The request with its body already read (and bounded), replayed to the application. */
+  static final class ReadBody extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    ReadBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      Charset charset;
+      try {
+        charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+      } catch (RuntimeException e) {
+        charset = StandardCharsets.UTF_8;
+      }
+      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
   }
 
   /**
