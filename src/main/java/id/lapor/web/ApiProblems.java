@@ -17,7 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -74,6 +77,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         "Complaint handling has been paused by an operator. Nothing was stored; please try again later.");
   }
 
+  /** A header or path Spring Security's firewall refuses (control characters, bytes it cannot read). */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e) {
+    return malformed();
+  }
+
+  static ProblemDetail malformed() {
+    return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+        "The request could not be read: its address or a header holds characters that are not allowed.");
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail multipart(MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed upload",
+        "The files could not be read: the body is not valid multipart/form-data (parts named \"files\").");
+  }
+
+  /** Two changes of one complaint at once, and this one waited too long for the other. */
+  @ExceptionHandler(PessimisticLockingFailureException.class)
+  ProblemDetail busy(PessimisticLockingFailureException e) {
+    log.warn("A change waited too long for another one of the same complaint: {}", e.getMessage());
+    return problem(HttpStatus.CONFLICT, "busy", "Busy",
+        "The complaint is being changed by another request; nothing was stored, try again in a moment.");
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     String incident = UUID.randomUUID().toString();
@@ -101,6 +129,33 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           "The request body is missing or is not valid JSON.");
     }
     return ResponseEntity.badRequest().headers(headers).body(p);
+  }
+
+  /** Paths whose every answer, errors included, is JSON for programs: the API and the channels. */
+  static boolean isApiPath(String path) {
+    return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/channels/");
+  }
+
+  /** The problem for a bare status (no exception of ours to describe it). */
+  static ProblemDetail problemFor(HttpStatus status) {
+    return switch (status) {
+      case UNAUTHORIZED -> problem(status, "unauthorized", "Unauthorized",
+          "This needs a staff login (HTTP Basic or the browser session).");
+      case FORBIDDEN -> problem(status, "forbidden", "Forbidden", "The caller may not do this.");
+      case NOT_FOUND -> problem(status, "not-found", "Not found", "There is nothing at this address.");
+      case METHOD_NOT_ALLOWED -> problem(status, "method-not-allowed", "Method not allowed",
+          "This address does not take this HTTP method.");
+      case UNSUPPORTED_MEDIA_TYPE -> problem(status, "unsupported-media-type", "Unsupported media type",
+          "This address does not take a body of this Content-Type.");
+      case NOT_ACCEPTABLE -> problem(status, "not-acceptable", "Not acceptable",
+          "This address answers in JSON (application/json or application/problem+json).");
+      case PAYLOAD_TOO_LARGE -> problem(status, "request-too-large", "Request too large", "The request is too large.");
+      case INTERNAL_SERVER_ERROR -> problem(status, "internal-error", "Internal error",
+          "Something went wrong on our side. Nothing was stored.");
+      default -> status.is4xxClientError()
+          ? problem(status, "bad-request", status.getReasonPhrase(), "The request is not valid: " + status.getReasonPhrase() + ".")
+          : problem(status, "unavailable", status.getReasonPhrase(), "The service cannot answer now; try again later.");
+    };
   }
 
   private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
