@@ -3,17 +3,12 @@ package id.lapor.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lapor.institutions.InstitutionGroups;
+import id.lapor.web.ReadBodyRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,10 +147,11 @@ class EngineRestGuard extends OncePerRequestFilter {
         return Decision.allow(request);
       }
       // complete carries no variables: decisions and texts come only through the task's form
-      BufferedRequest buffered = BufferedRequest.of(request, MAX_INSPECTED_BODY);
-      if (buffered == null) {
+      var read = ReadBodyRequest.read(request, MAX_INSPECTED_BODY);
+      if (read.isEmpty()) {
         return Decision.refuse("the request body is too large");
       }
+      ReadBodyRequest buffered = read.get();
       return hasVariables(buffered.body())
           ? Decision.refuse("a task's decision is taken through its form (submit-form), not with variables on complete")
           : Decision.allow(buffered);
@@ -259,75 +255,6 @@ class EngineRestGuard extends OncePerRequestFilter {
 
     static Decision refuse(String reason) {
       return new Decision(null, reason);
-    }
-  }
-
-  /** A request whose (bounded) body has been read to be inspected, and is replayed to the resource. */
-  static final class BufferedRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    private BufferedRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    /** The request with its body read, or null when the body is longer than {@code max} bytes. */
-    static BufferedRequest of(HttpServletRequest request, int max) throws IOException {
-      try (InputStream in = request.getInputStream()) {
-        byte[] body = in.readNBytes(max + 1);
-        return body.length > max ? null : new BufferedRequest(request, body);
-      }
-    }
-
-    byte[] body() {
-      return body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
     }
   }
 }

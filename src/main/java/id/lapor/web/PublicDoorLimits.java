@@ -4,19 +4,10 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -137,16 +128,13 @@ class PublicDoorLimits extends OncePerRequestFilter {
       tooLarge(response);
       return;
     }
-    byte[] body;
-    try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, limits.maxBodyBytes() + 1));
-    }
-    if (body.length > limits.maxBodyBytes()) {
+    var read = ReadBodyRequest.read(request, limits.maxBodyBytes());
+    if (read.isEmpty()) {
       response.setHeader("Connection", "close");
       tooLarge(response);
       return;
     }
-    chain.doFilter(new ReadBody(request, body), response);
+    chain.doFilter(read.get(), response);
   }
 
   private void tooLarge(HttpServletResponse response) throws IOException {
@@ -168,69 +156,6 @@ class PublicDoorLimits extends OncePerRequestFilter {
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write("{\"type\":\"" + ApiProblems.TYPE_PREFIX + type + "\",\"title\":\"" + title
         + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
-  }
-
-  /** The request with its body already read (and bounded), replayed to the application. */
-  static final class ReadBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    ReadBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      Charset charset;
-      try {
-        charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
-      } catch (RuntimeException e) {
-        charset = StandardCharsets.UTF_8;
-      }
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 
   /**

@@ -17,6 +17,9 @@ import id.lapor.intake.ComplaintIntake;
 import id.lapor.support.Casework;
 import id.lapor.support.ComplaintFixtures;
 import id.lapor.support.LaporTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,39 +54,47 @@ class AccessMatrixIntegrationTests {
       "supervisor.bali", "supervisor.jatim", "admin.bangli", "penghubung.bangli.dinkes", "petugas.bangli.dinkes",
       "admin.banyuwangi", "bupati.banyuwangi", "penghubung.banyuwangi.dinkes");
 
-  static final Set<String> BANGLI_TASK_READERS = Set.of("demo", "admin.nasional", "supervisor.bali", "admin.bangli",
-      "penghubung.bangli.dinkes");
-  static final Set<String> BANGLI_INSTANCE_READERS = Set.of("demo", "admin.nasional", "supervisor.bali",
-      "admin.bangli");
-  static final Set<String> BANGLI_COMPLAINT_READERS = Set.of("demo", "admin.nasional", "supervisor.bali",
-      "admin.bangli", "penghubung.bangli.dinkes", "petugas.bangli.dinkes");
+  /** Where the matrix is written down for people; this test reads it from there. */
+  static final Path TABLE = Path.of("docs/security.md");
 
-  /** Operation → the callers allowed; everyone else must be refused (401, 403 or 404) or see nothing. */
-  static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
+  /**
+   * Operation → the callers allowed, as docs/security.md's table "Who may do what" says (✓ allowed,
+   * · refused); everyone else must be refused (401, 403 or 404) or see nothing.
+   */
+  static Map<String, Set<String>> expected() throws IOException {
+    List<String> lines = Files.readAllLines(TABLE);
+    int start = lines.indexOf("<!-- access-matrix -->");
+    assertThat(start).as("the marked table in " + TABLE).isNotNegative();
+    List<String> header = cells(lines.get(start + 1));
+    assertThat(header.subList(2, header.size())).as("the table's callers").containsExactlyElementsOf(CALLERS);
+    Map<String, Set<String>> expected = new LinkedHashMap<>();
+    for (String line : lines.subList(start + 3, lines.size())) {
+      if (!line.startsWith("|")) {
+        break;
+      }
+      List<String> row = cells(line);
+      Set<String> allowed = new TreeSet<>();
+      for (int i = 2; i < row.size(); i++) {
+        assertThat(row.get(i)).as(line).isIn("✓", "·");
+        if (row.get(i).equals("✓")) {
+          allowed.add(CALLERS.get(i - 2));
+        }
+      }
+      expected.put(row.get(0), allowed);
+    }
+    return expected;
+  }
 
-  static {
-    EXPECTED.put("list Bangli Dinkes's task (engine REST)", BANGLI_TASK_READERS);
-    EXPECTED.put("read Bangli Dinkes's task", BANGLI_TASK_READERS);
-    EXPECTED.put("open its form (complaint text)", BANGLI_TASK_READERS);
-    EXPECTED.put("claim it", Set.of("demo", "penghubung.bangli.dinkes"));
-    EXPECTED.put("read Bangli instance variables", BANGLI_INSTANCE_READERS);
-    EXPECTED.put("suspend the Bangli instance", Set.of("demo"));
-    EXPECTED.put("read Bangli history", BANGLI_INSTANCE_READERS);
-    EXPECTED.put("read Banyuwangi history", Set.of("demo", "admin.nasional", "supervisor.jatim", "admin.banyuwangi",
-        "bupati.banyuwangi"));
-    EXPECTED.put("deploy a model", Set.of("perancang"));
-    EXPECTED.put("staff list shows the Bangli complaint", BANGLI_COMPLAINT_READERS);
-    EXPECTED.put("staff detail of the Bangli complaint", BANGLI_COMPLAINT_READERS);
-    EXPECTED.put("Bangli complainant's identity", Set.of("admin.bangli", "penghubung.bangli.dinkes",
-        "petugas.bangli.dinkes"));
-    EXPECTED.put("anonymous Banyuwangi complainant's identity", Set.of("admin.banyuwangi"));
-    EXPECTED.put("traffic lights of Bali", Set.of("demo", "admin.nasional", "supervisor.bali"));
-    EXPECTED.put("register an institution", Set.of("demo"));
-    EXPECTED.put("re-encrypt personal data", Set.of("demo"));
+  private static List<String> cells(String line) {
+    String inner = line.strip().replaceAll("^\\||\\|$", "");
+    return java.util.Arrays.stream(inner.split("\\|")).map(String::strip)
+        .map(c -> c.replaceAll("^`|`$", "")).toList();
   }
 
   /** Every endpoint under /api and how the matrix (or the public contract) covers it. */
   static final Map<String, String> CLASSIFIED = Map.ofEntries(
+      Map.entry("GET /api/staff/login-locks", "operators (StaffSessionIntegrationTests)"),
+      Map.entry("DELETE /api/staff/login-locks/{account}", "operators (StaffSessionIntegrationTests)"),
       Map.entry("POST /api/complaints", "public: submission (rate limited)"),
       Map.entry("GET /api/complaints/{trackingNumber}", "public: status; confidential content needs the token"),
       Map.entry("POST /api/complaints/{trackingNumber}/supplement", "public: needs the follow-up token"),
@@ -132,6 +143,8 @@ class AccessMatrixIntegrationTests {
   @Autowired ObjectMapper json;
   @Autowired ComplaintIntake intake;
   @Autowired Casework casework;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
@@ -157,16 +170,18 @@ class AccessMatrixIntegrationTests {
   }
 
   @Test
-  void everyRoleMayDoExactlyWhatItsRoleAllows() {
+  void everyRoleMayDoExactlyWhatDocsSecurityTableAllows() throws IOException {
+    Map<String, Set<String>> expected = expected();
     Map<String, BiFunction<String, TestRestTemplate, Boolean>> operations = operations();
-    assertThat(operations.keySet()).containsExactlyElementsOf(EXPECTED.keySet());
+    assertThat(operations.keySet()).as("operations tested = rows of the table in " + TABLE)
+        .containsExactlyElementsOf(expected.keySet());
     List<String> wrong = new ArrayList<>();
     for (String caller : CALLERS) {
       TestRestTemplate client = caller.startsWith("(") ? http : http.withBasicAuth(caller, "demo");
       for (var op : operations.entrySet()) {
         boolean allowed = op.getValue().apply(caller, client);
-        boolean expected = EXPECTED.get(op.getKey()).contains(caller);
-        if (allowed != expected) {
+        boolean shouldBe = expected.get(op.getKey()).contains(caller);
+        if (allowed != shouldBe) {
           wrong.add(String.format("%-28s %-45s %s", caller, op.getKey(),
               allowed ? "ALLOWED but should be refused" : "REFUSED but should be allowed"));
         }
@@ -209,6 +224,14 @@ class AccessMatrixIntegrationTests {
       }
       return done;
     });
+    ops.put("comment on it", (who, c) -> ok(c.postForEntity("/engine-rest/task/" + bangliTask + "/comment/create",
+        jsonEntity("{\"message\":\"matrix\"}"), String.class)));
+    ops.put("write a variable of it", (who, c) -> {
+      boolean done = ok(c.exchange("/engine-rest/task/" + bangliTask + "/localVariables/matrixProbe", HttpMethod.PUT,
+          jsonEntity("{\"value\":\"x\",\"type\":\"String\"}"), String.class));
+      taskService.removeVariableLocal(bangliTask, "matrixProbe");
+      return done;
+    });
     ops.put("read Bangli instance variables", (who, c) -> ok(c.getForEntity(
         "/engine-rest/process-instance/" + bangliInstance + "/variables", String.class)));
     ops.put("suspend the Bangli instance", (who, c) -> {
@@ -224,7 +247,7 @@ class AccessMatrixIntegrationTests {
         "/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + bangli) > 0);
     ops.put("read Banyuwangi history", (who, c) -> count(c,
         "/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + banyuwangi) > 0);
-    ops.put("deploy a model", (who, c) -> {
+    ops.put("deploy a SOP decision table", (who, c) -> {
       ResponseEntity<String> r = c.postForEntity("/engine-rest/deployment/create", probeDeployment(), String.class);
       if (ok(r)) {
         String id = read(r.getBody()).get("id").asText();
@@ -233,6 +256,24 @@ class AccessMatrixIntegrationTests {
         return true;
       }
       return false;
+    });
+    ops.put("deploy a model that runs code", (who, c) -> {
+      ResponseEntity<String> r = c.postForEntity("/engine-rest/deployment/create", deployment("ComplaintHandling.bpmn",
+          CODE_MODEL.getBytes(java.nio.charset.StandardCharsets.UTF_8)), String.class);
+      if (ok(r)) {
+        repositoryService.deleteDeployment(read(r.getBody()).get("id").asText(), true);
+        return true;
+      }
+      return false;
+    });
+    ops.put("delete a deployment", (who, c) -> {
+      String id = repositoryService.createDeployment().name("matrix-delete").addInputStream("SopDeadlines.dmn",
+          new java.io.ByteArrayInputStream(readShippedSop())).deploy().getId();
+      boolean done = ok(c.exchange("/engine-rest/deployment/" + id, HttpMethod.DELETE, null, String.class));
+      if (!done) {
+        repositoryService.deleteDeployment(id, true);
+      }
+      return done;
     });
     ops.put("staff list shows the Bangli complaint", (who, c) -> {
       ResponseEntity<String> r = c.getForEntity("/api/staff/complaints?size=200", String.class);
@@ -256,6 +297,9 @@ class AccessMatrixIntegrationTests {
               + "\"timeZone\":\"Asia/Makassar\"}"), String.class);
       return r.getStatusCode().is2xxSuccessful() || r.getStatusCode().value() == 409;
     });
+    ops.put("rebuild the supervision read model", (who, c) -> ok(c.postForEntity(
+        "/api/staff/supervision/projection/rebuild", null, String.class)));
+    ops.put("see held logins", (who, c) -> ok(c.getForEntity("/api/staff/login-locks", String.class)));
     ops.put("re-encrypt personal data", (who, c) -> ok(c.postForEntity("/api/staff/privacy/re-encryption",
         jsonEntity("{}"), String.class)));
     return ops;
@@ -287,22 +331,39 @@ class AccessMatrixIntegrationTests {
     return new HttpEntity<>(body, headers);
   }
 
+  /** A model that runs code of its own: a deployment nobody may make. */
+  static final String CODE_MODEL = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://lapor.id/probe">
+        <process id="ComplaintHandling" isExecutable="true" camunda:historyTimeToLive="1">
+          <startEvent id="StartEvent_Timer"><timerEventDefinition><timeCycle>R/PT1M</timeCycle></timerEventDefinition>
+          </startEvent>
+          <scriptTask id="Task_Script" scriptFormat="groovy"><script>1</script></scriptTask>
+        </process>
+      </definitions>
+      """.strip();
+
+  private static byte[] readShippedSop() {
+    try {
+      return Files.readAllBytes(Path.of("processes/SopDeadlines.dmn"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A deployment a process designer may make: the shipped SOP table, as Camunda Modeler sends it. */
   private static HttpEntity<LinkedMultiValueMap<String, Object>> probeDeployment() {
-    String bpmn = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://lapor.id/probe">
-          <process id="MatrixProbe" isExecutable="true" camunda:historyTimeToLive="1">
-            <startEvent id="StartEvent_Probe" />
-          </process>
-        </definitions>
-        """;
+    return deployment("SopDeadlines.dmn", readShippedSop());
+  }
+
+  private static HttpEntity<LinkedMultiValueMap<String, Object>> deployment(String name, byte[] content) {
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("deployment-name", "matrix-probe");
-    form.add("data", new ByteArrayResource(bpmn.getBytes()) {
+    form.add("data", new ByteArrayResource(content) {
       @Override
       public String getFilename() {
-        return "MatrixProbe.bpmn";
+        return name;
       }
     });
     HttpHeaders headers = new HttpHeaders();

@@ -217,7 +217,8 @@ class WebappsBrowserIntegrationTests {
       page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(30_000));
     } catch (RuntimeException e) {
       Browsers.screenshot(page, screenshot + "-timeout");
-      throw e;
+      throw new AssertionError("waiting for " + selector + " at " + page.url() + "; what went wrong in the page:\n  "
+          + String.join("\n  ", Browsers.diagnostics(page)), e);
     }
   }
 

@@ -48,8 +48,30 @@ public final class Browsers implements AutoCloseable {
 
   /** A fresh browser window (own cookies) of a desktop or phone size. */
   public Page newPage(int width, int height) {
-    return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+    Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
         .setLocale("id-ID")).newPage();
+    List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    page.onConsoleMessage(m -> {
+      if (!"log".equals(m.type()) && !"info".equals(m.type())) {
+        events.add("console " + m.type() + ": " + m.text());
+      }
+    });
+    page.onResponse(r -> {
+      if (r.status() >= 400) {
+        events.add(r.status() + " " + r.request().method() + " " + r.url());
+      }
+    });
+    page.onRequestFailed(r -> events.add("failed " + r.method() + " " + r.url() + ": " + r.failure()));
+    DIAGNOSTICS.put(page, events);
+    return page;
+  }
+
+  private static final java.util.Map<Page, List<String>> DIAGNOSTICS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** What went wrong in the page so far (console errors and warnings, answers of 400 and more, failed requests). */
+  public static List<String> diagnostics(Page page) {
+    return List.copyOf(DIAGNOSTICS.getOrDefault(page, List.of()));
   }
 
   /** A phone-sized window with JavaScript switched off, as on a basic phone browser. */
