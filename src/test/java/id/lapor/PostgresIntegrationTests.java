@@ -77,7 +77,7 @@ class PostgresIntegrationTests {
       tasks.complete(verify.getId(), Map.of(ProcessVariables.VERIFICATION_DECISION, "FORWARD",
           ProcessVariables.OPD_CODE, "51.06.dinkes"));
       assertThat(app.getBean(Complaints.class).getByTrackingNumber(tn).getStatus()).isEqualTo(ComplaintStatus.FORWARDED);
-      assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceBusinessKey(tn)
+      assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery().processInstanceBusinessKey(tn).rootProcessInstances()
           .singleResult().getTenantId()).isEqualTo("51.06");
 
       // the national rollup's SQL on PostgreSQL: summing the deltas, rebuilding in a repeatable-read snapshot

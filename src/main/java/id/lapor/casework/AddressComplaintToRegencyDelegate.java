@@ -1,6 +1,5 @@
 package id.lapor.casework;
 
-import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
 import id.lapor.deadlines.SopStep;
@@ -17,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("addressComplaintToRegencyDelegate")
 class AddressComplaintToRegencyDelegate implements JavaDelegate {
-
-  /** Models since transfers continue the complaint in a new instance in the regency's tenant. */
-  static final String HANDED_OVER_END = "EndEvent_ComplaintAddressed";
 
   private final CaseworkSupport support;
   private final Institutions institutions;
@@ -41,14 +37,7 @@ class AddressComplaintToRegencyDelegate implements JavaDelegate {
     Instant verificationDue = support.sop(regency.getCode(), complaint.getClassification())
         .due(SopStep.VERIFICATION, now);
     complaint.addressTo(regency.getCode(), verificationDue, support.actor(), now);
-    if (execution.getBpmnModelInstance().getModelElementById(HANDED_OVER_END) != null) {
-      // the regency's admins see and verify it in their own tenant; this instance ends
-      process.start(complaint, verificationDue);
-      return;
-    }
-    // first-release models loop back to Verify complaint within this instance
-    execution.setVariable(ProcessVariables.REGION_CODE, regency.getCode());
-    execution.setVariable(ProcessVariables.PROVINCE_CODE, regency.getParentCode());
-    execution.setVariable(ProcessVariables.VERIFICATION_DUE, date(verificationDue));
+    // the regency's admins see and verify it in their own tenant; this instance ends
+    process.start(complaint, verificationDue);
   }
 }

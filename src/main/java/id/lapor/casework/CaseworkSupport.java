@@ -22,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseworkSupport {
 
-  /** Event sub-process of model versions before the SOP's escalation chain. */
-  static final String LEGACY_NATIONAL_ESCALATION = "EventSubProcess_NationalEscalation";
-
   private final Complaints complaints;
   private final SopDeadlines sopDeadlines;
   private final Clock clock;
@@ -87,7 +84,7 @@ class CaseworkSupport {
 
   /**
    * Starts the OPD's follow-up clock with the SOP in force now: the deadline after {@code period}
-   * (due date of the OPD's tasks and timer of the first escalation), the reminder before it, the
+   * (due date of the OPD's tasks and time of the first escalation), the reminder before it, the
    * second escalation after it, and who the two escalations go to.
    *
    * @return the follow-up deadline
@@ -97,14 +94,9 @@ class CaseworkSupport {
     Instant followUpDue = sop.due(period, now);
     execution.setVariable(ProcessVariables.FOLLOW_UP_DUE, date(followUpDue));
     execution.setVariable(ProcessVariables.FOLLOW_UP_REMINDER_DUE, date(sop.reminder(period, now)));
-    execution.setVariable(ProcessVariables.SECOND_ESCALATION_DUE,
-        date(sop.due(SopStep.SECOND_ESCALATION, followUpDue)));
+    execution.setVariable(ProcessVariables.NEXT_ESCALATION_DUE, date(sop.due(SopStep.SECOND_ESCALATION, followUpDue)));
     execution.setVariable(ProcessVariables.FIRST_ESCALATION_TO, sop.escalation(1).name());
     execution.setVariable(ProcessVariables.SECOND_ESCALATION_TO, sop.escalation(2).name());
-    if (execution.getBpmnModelInstance().getModelElementById(LEGACY_NATIONAL_ESCALATION) != null) {
-      // a complaint still on a model version before the escalation chain: its timer reads this name
-      execution.setVariable("nationalEscalationDue", date(sop.due(SopStep.SECOND_ESCALATION, followUpDue)));
-    }
     return followUpDue;
   }
 

@@ -130,7 +130,7 @@ class ComplaintFormView {
               .map(u -> new Option(u.getFirstName() + " " + u.getLastName() + " (" + u.getId() + ")", u.getId()))
               .toList()));
       }
-      case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT -> {
+      case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT -> {
         List<Option> actions = new ArrayList<>();
         actions.add(new Option(label("supervision.PUSH"), "PUSH"));
         actions.add(new Option(label("supervision.REASSIGN"), "REASSIGN"));

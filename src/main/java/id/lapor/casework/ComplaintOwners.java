@@ -66,8 +66,9 @@ public class ComplaintOwners {
   @ReadOperation
   @Transactional(readOnly = true)
   public Report check() {
-    Map<String, List<String>> instances = activeInstancesByBusinessKey();
-    Map<String, Set<String>> messages = messageWaits(null);
+    Instances instances = activeInstances();
+    Map<String, Set<String>> messages = messageWaits(instances, runtimeService.createEventSubscriptionQuery()
+        .eventType("message").list());
     List<ComplaintStatus> open = ComplaintStatus.openOnes();
     List<Violation> violations = new ArrayList<>();
     Set<String> openNumbers = new HashSet<>();
@@ -75,7 +76,7 @@ public class ComplaintOwners {
     for (int page = 0; ; page++) {
       List<Complaint> batch = complaints.findByStatusIn(open, PageRequest.of(page, PAGE, Sort.by("id")));
       batch.forEach(c -> openNumbers.add(c.getTrackingNumber()));
-      Map<String, String> problems = problems(batch, tn -> instances.getOrDefault(tn, List.of()), messages);
+      Map<String, String> problems = problems(batch, instances, messages);
       for (Complaint c : batch) {
         // instances were listed before this page was read: a complaint submitted or closed meanwhile is
         // asked about again on its own before it is reported
@@ -96,18 +97,39 @@ public class ComplaintOwners {
 
   /** What is wrong with one open complaint, if anything. */
   public Optional<String> problem(Complaint c) {
-    List<String> instances = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(c.getTrackingNumber()).active().list().stream().map(ProcessInstance::getId).toList();
-    Map<String, Set<String>> messages = instances.size() == 1 ? messageWaits(instances.get(0)) : Map.of();
-    return Optional.ofNullable(problems(List.of(c), tn -> instances, messages).get(c.getTrackingNumber()));
+    Instances instances = new Instances(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(c.getTrackingNumber()).active().list()
+        .forEach(instances::add);
+    List<org.camunda.bpm.engine.runtime.EventSubscription> subscriptions = new ArrayList<>();
+    instances.roots().getOrDefault(c.getTrackingNumber(), List.of()).forEach(root -> subscriptions.addAll(
+        runtimeService.createEventSubscriptionQuery().eventType("message").processInstanceId(root).list()));
+    return Optional.ofNullable(problems(List.of(c), instances, messageWaits(instances, subscriptions))
+        .get(c.getTrackingNumber()));
+  }
+
+  /**
+   * Active instances by business key: the complaint's own (root) instances, and every instance of it,
+   * plug-ins (called processes, same business key) included.
+   */
+  record Instances(Map<String, List<String>> roots, Map<String, List<String>> all, Map<String, String> keyOf) {
+    void add(ProcessInstance i) {
+      if (i.getBusinessKey() == null) {
+        return;
+      }
+      keyOf.put(i.getId(), i.getBusinessKey());
+      all.computeIfAbsent(i.getBusinessKey(), k -> new ArrayList<>()).add(i.getId());
+      if (i.getId().equals(i.getRootProcessInstanceId())) {
+        roots.computeIfAbsent(i.getBusinessKey(), k -> new ArrayList<>()).add(i.getId());
+      }
+    }
   }
 
   /**
    * Active instances whose business key is no open complaint's: a closed complaint whose handling
    * goes on, or an instance of no complaint at all. Asked again one by one before being reported.
    */
-  private List<Violation> instancesWithoutOpenComplaint(Map<String, List<String>> instances, Set<String> openNumbers) {
-    List<String> others = instances.keySet().stream().filter(tn -> !openNumbers.contains(tn)).sorted().toList();
+  private List<Violation> instancesWithoutOpenComplaint(Instances instances, Set<String> openNumbers) {
+    List<String> others = instances.roots().keySet().stream().filter(tn -> !openNumbers.contains(tn)).sorted().toList();
     List<Violation> violations = new ArrayList<>();
     for (int from = 0; from < others.size(); from += PAGE) {
       List<String> keys = others.subList(from, Math.min(others.size(), from + PAGE));
@@ -132,17 +154,6 @@ public class ComplaintOwners {
     return violations;
   }
 
-  /** The messages each instance waits for (one instance, or all with {@code null}). */
-  private Map<String, Set<String>> messageWaits(String processInstanceId) {
-    var query = runtimeService.createEventSubscriptionQuery().eventType("message");
-    if (processInstanceId != null) {
-      query.processInstanceId(processInstanceId);
-    }
-    Map<String, Set<String>> waits = new HashMap<>();
-    query.list().forEach(s -> waits.computeIfAbsent(s.getProcessInstanceId(), k -> new HashSet<>()).add(s.getEventName()));
-    return waits;
-  }
-
   /**
    * Where an instance must be waiting for a complaint of this status: a task of the step it is in, or
    * the complainant's message; empty when the status and the process agree.
@@ -163,63 +174,79 @@ public class ComplaintOwners {
         + ")");
   }
 
-  /** The tasks of a complaint at its OPD (Banyuwangi's camat coordinates the first response). */
+  /**
+   * The tasks of a complaint at its OPD, plug-ins' included (Banyuwangi's camat coordinates the first
+   * response, Bangka Selatan's head of the OPD reviews the follow-up).
+   */
   static final Set<String> OPD_STEPS = Set.of(ComplaintTasks.COORDINATE_FIRST_RESPONSE,
-      ComplaintTasks.DISPOSE_COMPLAINT, ComplaintTasks.PREPARE_FOLLOW_UP);
+      ComplaintTasks.DISPOSE_COMPLAINT, ComplaintTasks.PREPARE_FOLLOW_UP, ComplaintTasks.REVIEW_FOLLOW_UP);
 
   /**
    * What is wrong with each complaint of {@code batch} (by tracking number; the right ones left out),
-   * given their active process instances and the messages instances wait for: four engine queries for
-   * the whole batch, however large.
+   * given the active instances: four engine queries for the whole batch, however large. A complaint's
+   * tasks and timers may be in a plug-in's instance; its messages arrive at its own.
    */
-  private Map<String, String> problems(List<Complaint> batch, Function<String, List<String>> activeInstances,
+  private Map<String, String> problems(List<Complaint> batch, Instances instances,
       Map<String, Set<String>> messages) {
     Map<String, String> problems = new HashMap<>();
-    Map<String, String> complaintOf = new HashMap<>();
+    Map<String, Complaint> owned = new HashMap<>();
+    List<String> ids = new ArrayList<>();
     for (Complaint c : batch) {
-      List<String> instances = activeInstances.apply(c.getTrackingNumber());
-      if (instances.size() != 1) {
-        problems.put(c.getTrackingNumber(), instances.size() + " active process instances (exactly one must own it)");
+      List<String> roots = instances.roots().getOrDefault(c.getTrackingNumber(), List.of());
+      if (roots.size() != 1) {
+        problems.put(c.getTrackingNumber(), roots.size() + " active process instances (exactly one must own it)");
       } else {
-        complaintOf.put(instances.get(0), c.getTrackingNumber());
+        owned.put(c.getTrackingNumber(), c);
+        ids.addAll(instances.all().getOrDefault(c.getTrackingNumber(), List.of()));
       }
     }
-    if (complaintOf.isEmpty()) {
+    if (owned.isEmpty()) {
       return problems;
     }
-    String[] ids = complaintOf.keySet().toArray(String[]::new);
     Set<String> waitingForSomeone = new HashSet<>();
-    taskService.createTaskQuery().processInstanceIdIn(ids).taskAssigned().list()
-        .forEach(t -> waitingForSomeone.add(t.getProcessInstanceId()));
     Map<String, Set<String>> tasks = new HashMap<>();
-    taskService.createTaskQuery().processInstanceIdIn(ids).list()
-        .forEach(t -> tasks.computeIfAbsent(t.getProcessInstanceId(), k -> new HashSet<>()).add(t.getTaskDefinitionKey()));
-    taskService.createTaskQuery().processInstanceIdIn(ids).withCandidateGroups().list()
-        .forEach(t -> waitingForSomeone.add(t.getProcessInstanceId()));
-    managementService.createJobQuery().processInstanceIds(complaintOf.keySet()).timers().list()
-        .forEach(j -> waitingForSomeone.add(j.getProcessInstanceId()));
-    Map<String, ComplaintStatus> statusOf = new HashMap<>();
-    batch.forEach(c -> statusOf.put(c.getTrackingNumber(), c.getStatus()));
-    complaintOf.forEach((instance, trackingNumber) -> {
-      if (!waitingForSomeone.contains(instance)) {
-        problems.put(trackingNumber, "waits at " + runtimeService.getActiveActivityIds(instance)
+    Function<String, String> key = id -> instances.keyOf().get(id);
+    String[] idArray = ids.toArray(String[]::new);
+    taskService.createTaskQuery().processInstanceIdIn(idArray).list().forEach(t -> {
+      tasks.computeIfAbsent(key.apply(t.getProcessInstanceId()), k -> new HashSet<>()).add(t.getTaskDefinitionKey());
+      if (t.getAssignee() != null) {
+        waitingForSomeone.add(key.apply(t.getProcessInstanceId()));
+      }
+    });
+    taskService.createTaskQuery().processInstanceIdIn(idArray).withCandidateGroups().list()
+        .forEach(t -> waitingForSomeone.add(key.apply(t.getProcessInstanceId())));
+    managementService.createJobQuery().processInstanceIds(new HashSet<>(ids)).timers().list()
+        .forEach(j -> waitingForSomeone.add(key.apply(j.getProcessInstanceId())));
+    owned.forEach((trackingNumber, c) -> {
+      if (!waitingForSomeone.contains(trackingNumber)) {
+        String root = instances.roots().get(trackingNumber).get(0);
+        problems.put(trackingNumber, "waits at " + runtimeService.getActiveActivityIds(root)
             + " with no task for a named group or person and no timer");
         return;
       }
-      disagreement(statusOf.get(trackingNumber), tasks.getOrDefault(instance, Set.of()),
-          messages.getOrDefault(instance, Set.of())).ifPresent(p -> problems.put(trackingNumber, p));
+      disagreement(c.getStatus(), tasks.getOrDefault(trackingNumber, Set.of()),
+          messages.getOrDefault(trackingNumber, Set.of())).ifPresent(p -> problems.put(trackingNumber, p));
     });
     return problems;
   }
 
-  /** Every active process instance's id by business key (the tracking number), read in pages. */
-  private Map<String, List<String>> activeInstancesByBusinessKey() {
-    Map<String, List<String>> result = new HashMap<>();
+  /** The messages each complaint's instances wait for, by tracking number. */
+  private static Map<String, Set<String>> messageWaits(Instances instances,
+      List<org.camunda.bpm.engine.runtime.EventSubscription> subscriptions) {
+    Map<String, Set<String>> messages = new HashMap<>();
+    subscriptions.stream().filter(s -> instances.keyOf().containsKey(s.getProcessInstanceId()))
+        .forEach(s -> messages.computeIfAbsent(instances.keyOf().get(s.getProcessInstanceId()), k -> new HashSet<>())
+            .add(s.getEventName()));
+    return messages;
+  }
+
+  /** Every active process instance, read in pages. */
+  private Instances activeInstances() {
+    Instances result = new Instances(new HashMap<>(), new HashMap<>(), new HashMap<>());
     for (int first = 0; ; first += PAGE) {
       List<ProcessInstance> page = runtimeService.createProcessInstanceQuery().active().orderByProcessInstanceId()
           .asc().listPage(first, PAGE);
-      page.stream().filter(i -> i.getBusinessKey() != null)
-          .forEach(i -> result.computeIfAbsent(i.getBusinessKey(), k -> new ArrayList<>()).add(i.getId()));
+      page.forEach(result::add);
       if (page.size() < PAGE) {
         return result;
       }

@@ -11,6 +11,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,6 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplaintProcess {
 
   public static final String PROCESS_KEY = "ComplaintHandling";
+  /**
+   * The plug-ins a complaint calls, each a process with a shared default that a regency or city may
+   * replace with its own, deployed for its tenant (contract: docs/process-design.md).
+   */
+  public static final String FIRST_RESPONSE = "FirstResponse";
+  public static final String FOLLOW_UP_REVIEW = "FollowUpReview";
   public static final String MESSAGE_SUPPLEMENT_RECEIVED = "SupplementReceived";
   public static final String MESSAGE_REPLY_RECEIVED = "ReplyReceived";
 
@@ -46,14 +53,12 @@ public class ComplaintProcess {
   public ProcessInstance start(Complaint complaint, Instant verificationDue) {
     String region = complaint.getAddressedRegionCode();
     String province = institutions.findById(region).map(r -> r.getParentCode()).orElse(null);
-    var start = runtimeService.createProcessInstanceByKey(PROCESS_KEY);
-    // the regency's own SOP variant if it has one, else the shared national default
-    boolean ownVariant = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
-        .tenantIdIn(region).count() > 0;
-    start = ownVariant ? start.processDefinitionTenantId(region) : start.processDefinitionWithoutTenantId();
-    return start
+    // one national model for every regency and city: what differs is the SOP table's rows and the
+    // plug-ins a region deployed for its tenant (the instance itself lives in the region's tenant)
+    return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .processDefinitionWithoutTenantId()
         .businessKey(complaint.getTrackingNumber())
-        .setVariables(Variables.createVariables()
+        .setVariables(pluginTenants(region)
             .putValue(ProcessVariables.TRACKING_NUMBER, complaint.getTrackingNumber())
             .putValue(ProcessVariables.CLASSIFICATION, complaint.getClassification().name())
             .putValue(ProcessVariables.REGION_CODE, region)
@@ -61,6 +66,22 @@ public class ComplaintProcess {
             .putValue(ProcessVariables.VERIFIER_GROUPS, verifiers(complaint, province))
             .putValue(ProcessVariables.VERIFICATION_DUE, Date.from(verificationDue)))
         .execute();
+  }
+
+  /**
+   * Which tenant's plug-ins a complaint of {@code region} calls: the region's own where it deployed
+   * one, else the shared default (null).
+   */
+  VariableMap pluginTenants(String region) {
+    return Variables.createVariables()
+        .putValue(ProcessVariables.FIRST_RESPONSE_TENANT, ownDefinition(FIRST_RESPONSE, region))
+        .putValue(ProcessVariables.FOLLOW_UP_REVIEW_TENANT, ownDefinition(FOLLOW_UP_REVIEW, region));
+  }
+
+  /** The region, when it has its own definition of {@code key} deployed for its tenant; else null (the shared one). */
+  private String ownDefinition(String key, String region) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).tenantIdIn(region).count() > 0
+        ? region : null;
   }
 
   /**

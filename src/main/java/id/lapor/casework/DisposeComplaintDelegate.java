@@ -25,6 +25,5 @@ class DisposeComplaintDelegate implements JavaDelegate {
     // "Prepare follow-up" goes to this officer, or to all of the OPD's officers when none is named.
     execution.setVariable(ProcessVariables.FOLLOW_UP_ASSIGNEE, officer);
     support.complaint(execution).dispose(officer, support.actor(), support.now());
-    execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.DISPOSED.name());
   }
 }

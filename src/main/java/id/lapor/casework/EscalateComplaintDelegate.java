@@ -14,17 +14,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Escalate overdue complaint": the first (at the follow-up deadline) or second escalation, as the
- * input parameter {@code escalationStage} says, goes to the target the SOP named when the follow-up
- * clock started (regent's office, province or national admins). Records the escalation with the
- * OPD and officer responsible, a sanction notice at the first escalation where the SOP asks for
- * one, and sets who supervises and by when.
+ * "Eskalasikan pengaduan terlambat": the overdue complaint goes to the next level of the escalation
+ * chain the SOP named when the follow-up clock started — the first target (province nationally, the
+ * regent's office in Banyuwangi) unless it is there already, then the second. Records the escalation
+ * with the OPD and officer responsible (and a sanction notice at the first, where the SOP asks for
+ * one), sets who supervises and by when, and whether a further level remains.
  */
 @Component("escalateComplaintDelegate")
 class EscalateComplaintDelegate implements JavaDelegate {
-
-  /** Input of the escalation tasks in model versions before the SOP's escalation chain. */
-  static final String LEGACY_LEVEL_INPUT = "escalationLevel";
 
   private final CaseworkSupport support;
 
@@ -36,13 +33,11 @@ class EscalateComplaintDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
     var sop = support.sop(complaint);
-    String stage = text(execution, ProcessVariables.ESCALATION_STAGE);
-    String legacyLevel = text(execution, LEGACY_LEVEL_INPUT);
-    boolean first = stage != null ? !"2".equals(stage) : !EscalationLevel.NATIONAL.name().equals(legacyLevel);
+    // the complaint knows whether this clock has escalated it already (extension, reassignment and
+    // reopening start the chain afresh)
+    boolean first = complaint.getEscalationLevel() == EscalationLevel.NONE;
     String planned = text(execution, first ? ProcessVariables.FIRST_ESCALATION_TO : ProcessVariables.SECOND_ESCALATION_TO);
-    // complaints started on a model version before the escalation chain carry the level as input
-    var level = planned != null ? EscalationLevel.valueOf(planned)
-        : legacyLevel != null ? EscalationLevel.valueOf(legacyLevel) : sop.escalation(first ? 1 : 2);
+    EscalationLevel level = planned != null ? EscalationLevel.valueOf(planned) : sop.escalation(first ? 1 : 2);
     // who supervises follows from the complaint itself, never from a variable
     String regency = complaint.getAddressedRegionCode();
     String province = support.provinceOf(regency);
@@ -51,14 +46,9 @@ class EscalateComplaintDelegate implements JavaDelegate {
     if (first && sop.sanctionNotice()) {
       complaint.recordSanctionNotice(now);
     }
-    execution.setVariable(first ? ProcessVariables.FIRST_SUPERVISORS : ProcessVariables.SECOND_SUPERVISORS,
-        String.join(",", supervisors(level, regency, province)));
-    execution.setVariable(first ? ProcessVariables.FIRST_SUPERVISION_DUE : ProcessVariables.SECOND_SUPERVISION_DUE,
-        date(sop.due(SopStep.SUPERVISION, now)));
-    if (stage == null) {
-      execution.setVariable(first ? "provinceSupervisionDue" : "nationalSupervisionDue",
-          date(sop.due(SopStep.SUPERVISION, now)));
-    }
+    execution.setVariable(ProcessVariables.SUPERVISORS, String.join(",", supervisors(level, regency, province)));
+    execution.setVariable(ProcessVariables.SUPERVISION_DUE, date(sop.due(SopStep.SUPERVISION, now)));
+    execution.setVariable(ProcessVariables.FURTHER_ESCALATION, first);
   }
 
   /** The institution an escalation goes to. */

@@ -23,6 +23,7 @@ class ForwardComplaintToOpdDelegate implements JavaDelegate {
     Instant now = support.now();
     Instant followUpDue = support.startFollowUpClock(execution, complaint, now);
     complaint.forwardTo(text(execution, ProcessVariables.OPD_CODE), followUpDue, support.actor(), now);
-    execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.FORWARDED.name());
+    // the OPD's liaison names the officer; none is known yet (not even after a return)
+    execution.setVariable(ProcessVariables.FOLLOW_UP_ASSIGNEE, null);
   }
 }

@@ -55,8 +55,7 @@ class OpdOpenings {
     var complaint = complaints.getById(complaintId);
     String opd = complaint.getOpdCode().orElse(null);
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (opd != null && (groups.contains(InstitutionGroups.opdLiaisons(opd))
-        || groups.contains(InstitutionGroups.opdOfficers(opd)))) {
+    if (opd != null && groups.stream().anyMatch(g -> InstitutionGroups.opdOf(g).filter(opd::equals).isPresent())) {
       complaint.markOpened(authentication.getUserId(), clock.instant());
     }
   }

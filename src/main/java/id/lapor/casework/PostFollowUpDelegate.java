@@ -30,7 +30,6 @@ class PostFollowUpDelegate implements JavaDelegate {
     complaint.postFollowUp(text(execution, ProcessVariables.FOLLOW_UP_TEXT), replyDue, support.actor(), now,
         officeHours);
     execution.setVariable(ProcessVariables.REPLY_DUE, date(replyDue));
-    execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.FOLLOWED_UP.name());
     execution.removeVariable(ProcessVariables.FOLLOW_UP_TEXT);
   }
 }

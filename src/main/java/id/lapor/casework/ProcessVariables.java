@@ -21,16 +21,22 @@ public final class ProcessVariables {
   public static final String FOLLOW_UP_DUE = "followUpDue";
   public static final String DISTRICT_RESPONSE_DUE = "districtResponseDue";
   public static final String FOLLOW_UP_REMINDER_DUE = "followUpReminderDue";
-  public static final String SECOND_ESCALATION_DUE = "secondEscalationDue";
-  public static final String FIRST_SUPERVISION_DUE = "firstSupervisionDue";
-  public static final String SECOND_SUPERVISION_DUE = "secondSupervisionDue";
+  /** When the next level of the SOP's escalation chain is due (the second escalation, after the first). */
+  public static final String NEXT_ESCALATION_DUE = "nextEscalationDue";
+  /** The due date of the supervision task of the latest escalation. */
+  public static final String SUPERVISION_DUE = "supervisionDue";
 
   // the escalation chain of the SOP in force when the follow-up clock started (REGENT, PROVINCE,
-  // NATIONAL), and the candidate groups of each escalation's supervision task (comma-separated)
+  // NATIONAL), the candidate groups of the latest escalation's supervision task (comma-separated), and
+  // whether the chain has a further level
   public static final String FIRST_ESCALATION_TO = "firstEscalationTo";
   public static final String SECOND_ESCALATION_TO = "secondEscalationTo";
-  public static final String FIRST_SUPERVISORS = "firstSupervisors";
-  public static final String SECOND_SUPERVISORS = "secondSupervisors";
+  public static final String SUPERVISORS = "supervisors";
+  public static final String FURTHER_ESCALATION = "furtherEscalation";
+
+  // plug-ins: the tenant whose own definition of a plug-in the complaint calls (null: the shared default)
+  public static final String FIRST_RESPONSE_TENANT = "firstResponseTenant";
+  public static final String FOLLOW_UP_REVIEW_TENANT = "followUpReviewTenant";
   public static final String REPLY_DUE = "replyDue";
   public static final String SUPPLEMENT_DUE = "supplementDue";
 
@@ -66,12 +72,11 @@ public final class ProcessVariables {
   public static final String FOLLOW_UP_TEXT = "followUpText";
   public static final String SUPERVISION_NOTE = "supervisionNote";
   public static final String FIRST_RESPONSE_NOTE = "firstResponseNote";
-
-  // where the complaint stands at the OPD: FORWARDED, DISPOSED, REOPENED, RETURNED, FOLLOWED_UP
-  public static final String OPD_STAGE = "opdStage";
+  /** Plug-in FollowUpReview's result: APPROVE or REVISE (absent: approved), and the reviewer's note. */
+  public static final String REVIEW_DECISION = "reviewDecision";
+  public static final String REVIEW_NOTE = "reviewNote";
 
   // input parameters of shared service tasks
-  public static final String ESCALATION_STAGE = "escalationStage";
   public static final String RESOLUTION = "resolution";
 
   private ProcessVariables() {}

@@ -1,31 +1,32 @@
 package id.lapor.casework;
 
+import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
 import id.lapor.deadlines.SopStep;
 import java.time.Instant;
-import java.util.List;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record supervision": carries out what the supervisor decided about the overdue complaint. A push
- * (teguran) goes on the timeline and the OPD's task stays open; a reassignment moves the complaint
- * to another OPD of the regency with a fresh follow-up period; an extension (once per complaint)
- * gives the OPD the SOP's extra time. After either of the last two the OPD stage starts again.
+ * "Catat supervisi": carries out what the supervisor decided about the overdue complaint. A push
+ * (teguran) goes on the timeline and the OPD keeps working. A reassignment moves the complaint to
+ * another OPD of the regency with a fresh follow-up period (the model then starts the OPD stage
+ * again). An extension (once per complaint) gives the OPD the SOP's extra time: the OPD's open task
+ * gets the new due date, and the model restarts only the clock that watches it.
  */
 @Component("recordSupervisionDelegate")
 class RecordSupervisionDelegate implements JavaDelegate {
 
-  /** Catches the restart of the OPD stage after a reassignment or extension. */
-  static final String RESTART_BOUNDARY = "Event_OpdStageRestarted";
-
   private final CaseworkSupport support;
+  private final TaskService taskService;
 
-  RecordSupervisionDelegate(CaseworkSupport support) {
+  RecordSupervisionDelegate(CaseworkSupport support, TaskService taskService) {
     this.support = support;
+    this.taskService = taskService;
   }
 
   @Override
@@ -34,32 +35,36 @@ class RecordSupervisionDelegate implements JavaDelegate {
     String note = text(execution, ProcessVariables.SUPERVISION_NOTE);
     String actor = support.actor();
     Instant now = support.now();
-    String chosen = text(execution, ProcessVariables.SUPERVISION_ACTION);
-    // model versions before the supervisor's choices only know the push
-    SupervisionAction action = chosen == null ? SupervisionAction.PUSH : SupervisionAction.valueOf(chosen);
-    if (action != SupervisionAction.PUSH
-        && execution.getBpmnModelInstance().getModelElementById(RESTART_BOUNDARY) == null) {
-      String problem = ProcessVariables.SUPERVISION_ACTION + ": this complaint runs on an older version of the "
-          + "SOP, which only knows PUSH; an operator can migrate it to the current version to reassign or extend";
-      throw new FormFieldValidationException(List.of(problem), problem);
-    }
-    switch (action) {
+    switch (SupervisionAction.valueOf(text(execution, ProcessVariables.SUPERVISION_ACTION))) {
       case PUSH -> complaint.recordSupervision(note, actor, now);
       case REASSIGN -> {
         String opd = text(execution, ProcessVariables.REASSIGN_OPD_CODE);
         complaint.reassignTo(opd, note, support.startFollowUpClock(execution, complaint, now), actor, now);
         execution.setVariable(ProcessVariables.OPD_CODE, opd);
-        execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.FORWARDED.name());
         execution.setVariable(ProcessVariables.FOLLOW_UP_ASSIGNEE, null);
       }
       case EXTEND -> {
         Instant due = support.sop(complaint).due(SopStep.EXTENSION, now);
         complaint.extendDeadline(due, note, actor, now);
         support.startFollowUpClock(execution, complaint, now, SopStep.EXTENSION);
+        moveOpdTasksTo(execution.getProcessInstanceId(), due);
       }
     }
     execution.removeVariable(ProcessVariables.SUPERVISION_NOTE);
     execution.removeVariable(ProcessVariables.REASSIGN_OPD_CODE);
+  }
+
+  /** The OPD's open tasks show the extended deadline (done as the system: the supervisor may not edit tasks). */
+  private void moveOpdTasksTo(String processInstanceId, Instant due) {
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      taskService.createTaskQuery().processInstanceId(processInstanceId)
+          .taskDefinitionKeyIn(ComplaintTasks.DISPOSE_COMPLAINT, ComplaintTasks.PREPARE_FOLLOW_UP).list()
+          .forEach(task -> {
+            task.setDueDate(date(due));
+            taskService.saveTask(task);
+          });
+      return null;
+    });
   }
 
   /** What a supervisor may do about an overdue complaint. */

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Reopen complaint": a disputed follow-up goes back to the OPD with a fresh deadline. */
+/**
+ * "Reopen complaint": a disputed follow-up goes back to the OPD with a fresh deadline, where its liaison
+ * officer disposes it again (to the same officer or another).
+ */
 @Component("reopenComplaintDelegate")
 class ReopenComplaintDelegate implements JavaDelegate {
 
@@ -20,6 +23,5 @@ class ReopenComplaintDelegate implements JavaDelegate {
     var complaint = support.complaint(execution);
     Instant now = support.now();
     complaint.reopen(support.startFollowUpClock(execution, complaint, now), now);
-    execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.REOPENED.name());
   }
 }

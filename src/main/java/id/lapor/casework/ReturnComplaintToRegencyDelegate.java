@@ -28,7 +28,6 @@ class ReturnComplaintToRegencyDelegate implements JavaDelegate {
     complaint.returnToRegency(text(execution, ProcessVariables.RETURN_REASON), verificationDue,
         support.actor(), now, suggestion == null || suggestion.isBlank() ? null : suggestion);
     execution.setVariable(ProcessVariables.VERIFICATION_DUE, date(verificationDue));
-    execution.setVariable(ProcessVariables.OPD_STAGE, OpdStage.RETURNED.name());
     execution.removeVariable(ProcessVariables.RETURN_REASON);
     execution.removeVariable(ProcessVariables.RETURN_SUGGESTION);
   }

@@ -60,8 +60,7 @@ class TaskDecisions implements TaskListener {
       ComplaintTasks.PREPARE_FOLLOW_UP, List.of(FOLLOW_UP_TEXT),
       ComplaintTasks.COORDINATE_FIRST_RESPONSE, List.of(ProcessVariables.FIRST_RESPONSE_NOTE),
       ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, List.of(SUPERVISION_ACTION, SUPERVISION_NOTE, REASSIGN_OPD_CODE),
-      ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT, List.of(SUPERVISION_ACTION, SUPERVISION_NOTE,
-          REASSIGN_OPD_CODE));
+      ComplaintTasks.REVIEW_FOLLOW_UP, List.of(ProcessVariables.REVIEW_DECISION, ProcessVariables.REVIEW_NOTE));
 
   /** Reasons an admin may choose; INCOMPLETE is the timer's, not a person's. */
   static final Set<ArchiveReason> ADMIN_ARCHIVE_REASONS = EnumSet.complementOf(EnumSet.of(ArchiveReason.INCOMPLETE));
@@ -81,7 +80,7 @@ class TaskDecisions implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       OWNED.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(task.getExecution()::removeVariable);
       // on the task itself, so Tasklist lists it to OPD users, who may read the task but not the instance
-      task.setVariableLocal(ProcessVariables.TRACKING_NUMBER, task.getVariable(ProcessVariables.TRACKING_NUMBER));
+      task.setVariableLocal(ProcessVariables.TRACKING_NUMBER, task.getExecution().getProcessBusinessKey());
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       check(task.getTaskDefinitionKey(), support.complaint(task), task::getVariable);
     }
@@ -134,8 +133,8 @@ class TaskDecisions implements TaskListener {
       case ComplaintTasks.DISPOSE_COMPLAINT -> disposition(task, complaint, problems);
       case ComplaintTasks.PREPARE_FOLLOW_UP -> requireText(task, FOLLOW_UP_TEXT, problems);
       case ComplaintTasks.COORDINATE_FIRST_RESPONSE -> requireText(task, ProcessVariables.FIRST_RESPONSE_NOTE, problems);
-      case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT, ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT ->
-          supervision(task, complaint, problems);
+      case ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT -> supervision(task, complaint, problems);
+      case ComplaintTasks.REVIEW_FOLLOW_UP -> review(task, problems);
       default -> { }
     }
     return problems;
@@ -263,6 +262,14 @@ class TaskDecisions implements TaskListener {
     }
   }
 
+  /** The head of the OPD approves the follow-up, or sends it back with a note saying what to change. */
+  private void review(Function<String, Object> task, List<String> problems) {
+    String decision = oneOf(task, ProcessVariables.REVIEW_DECISION, ReviewDecision.class, problems);
+    if (ReviewDecision.REVISE.name().equals(decision)) {
+      requireText(task, ProcessVariables.REVIEW_NOTE, problems);
+    }
+  }
+
   private void archiveReason(Function<String, Object> task, List<String> problems) {
     String reason = text(task, ARCHIVE_REASON);
     boolean valid = ADMIN_ARCHIVE_REASONS.stream().anyMatch(r -> r.name().equals(reason));
@@ -304,4 +311,6 @@ class TaskDecisions implements TaskListener {
   enum NationalDecision { FORWARD_TO_REGENCY, ARCHIVE }
 
   enum DispositionDecision { ASSIGN, RETURN }
+
+  enum ReviewDecision { APPROVE, REVISE }
 }

@@ -517,6 +517,25 @@ public class Complaint {
     record(TimelineEventType.FOLLOW_UP_POSTED, now, actor, opdCode, null, followUp, null, hours);
   }
 
+  /**
+   * The head of the OPD reviewed the officer's draft follow-up (where the SOP asks for it): approved,
+   * or sent back with a note. Staff only.
+   */
+  public void recordFollowUpReview(ReviewOutcome outcome, String note, String actor, Instant now) {
+    require(EnumSet.of(IN_PROGRESS), "reviewed");
+    record(TimelineEventType.FOLLOW_UP_REVIEWED, now, actor, opdCode, outcome.name(), blankToNull(note), null);
+  }
+
+  /** What came of a review of the follow-up before it was sent (a region's FollowUpReview plug-in). */
+  public enum ReviewOutcome {
+    /** Approved: the follow-up is sent. */
+    APPROVED,
+    /** Returned to the officer with a note. */
+    REVISE,
+    /** Not reviewed by the follow-up deadline: sent as written, so the complainant is not kept waiting. */
+    NOT_REVIEWED_IN_TIME
+  }
+
   /** The complainant's reply to the follow-up: accepted, or disputed with the reason. */
   public void recordReply(ReplyDecision decision, Integer replyRating, String comment, Instant now) {
     require(EnumSet.of(ANSWERED), "replied to");
@@ -531,15 +550,19 @@ public class Complaint {
     record(type, now, TimelineEntry.COMPLAINANT, opdCode, null, blankToNull(comment), replyRating);
   }
 
-  /** A disputed follow-up goes back to the OPD with a fresh deadline. */
+  /**
+   * A disputed follow-up goes back to the OPD with a fresh deadline: to the officer the liaison named
+   * (in progress), or, when the liaison gave it to all the OPD's officers, to the liaison to dispose
+   * again (forwarded). The timeline entry names the status it returned to.
+   */
   public void reopen(Instant followUpDue, Instant now) {
     require(EnumSet.of(ANSWERED), "reopened");
-    status = IN_PROGRESS;
+    status = officer != null ? IN_PROGRESS : FORWARDED;
     reopenCount++;
     escalationLevel = EscalationLevel.NONE;
     currentDeadline = followUpDue;
     resetLight();
-    record(TimelineEventType.REOPENED, now, TimelineEntry.SYSTEM, opdCode, null, null, null);
+    record(TimelineEventType.REOPENED, now, TimelineEntry.SYSTEM, opdCode, status.name(), null, null);
   }
 
   /** Selesai: the follow-up was accepted, or stood unanswered for the reply period. */

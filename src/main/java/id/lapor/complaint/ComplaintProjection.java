@@ -225,7 +225,8 @@ public class ComplaintProjection {
       }
       case FOLLOW_UP_ACCEPTED, FOLLOW_UP_DISPUTED -> rating = e.getRating() != null ? e.getRating() : rating;
       case REOPENED -> {
-        status = ComplaintStatus.IN_PROGRESS;
+        // back to the officer who answered, or to the OPD's liaison when no officer was named
+        status = e.getReasonCode() == null ? ComplaintStatus.IN_PROGRESS : ComplaintStatus.valueOf(e.getReasonCode());
         reopenCount++;
         light = TrafficLight.RED;
       }
@@ -248,7 +249,7 @@ public class ComplaintProjection {
         light = null;
       }
       case FIRST_RESPONSE_GIVEN, REMINDED, SANCTION_NOTICE_ISSUED, SUPERVISED, DEADLINE_EXTENDED, ME_TOO,
-          DUPLICATE_LINKED, DUPLICATE_UNLINKED -> {
+          DUPLICATE_LINKED, DUPLICATE_UNLINKED, FOLLOW_UP_REVIEWED -> {
         // no change to what supervisors count; the deadline below still follows the entry
       }
     }

@@ -23,6 +23,8 @@ public enum TimelineEventType {
   SUPERVISED(false, false),
   REASSIGNED(false, true),
   DEADLINE_EXTENDED(true, true),
+  /** The head of the OPD approved the draft follow-up or sent it back (reason code APPROVED / REVISE); staff only. */
+  FOLLOW_UP_REVIEWED(false, false),
   FOLLOW_UP_POSTED(true, true),
   FOLLOW_UP_ACCEPTED(true, false),
   FOLLOW_UP_DISPUTED(true, false),

@@ -198,6 +198,19 @@ class DemoData {
         "Saya merekam KTP-el di Disdukcapil Toboali tiga bulan lalu, sampai sekarang belum dicetak.",
         today.minusDays(2));
 
+    // Bangka Selatan's plug-in: the head of the OPD reviews the officer's follow-up before it is sent
+    String reviewed = submit("19.03", "Toboali", Classification.PENGADUAN, Category.KESEHATAN, Privacy.PUBLIC,
+        "Obat hipertensi kosong di Puskesmas Toboali",
+        "Sudah dua minggu obat amlodipin kosong di Puskesmas Toboali; pasien diminta membeli sendiri di apotek.",
+        today.minusDays(3));
+    complete(reviewed, VERIFY_COMPLAINT, "admin.bangkaselatan", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "FORWARD", ProcessVariables.OPD_CODE, "19.03.dinkes"));
+    complete(reviewed, DISPOSE_COMPLAINT, "penghubung.bangkaselatan.dinkes", Map.of(
+        ProcessVariables.DISPOSITION_DECISION, "ASSIGN",
+        ProcessVariables.FOLLOW_UP_ASSIGNEE, "petugas.bangkaselatan.dinkes"));
+    complete(reviewed, PREPARE_FOLLOW_UP, "petugas.bangkaselatan.dinkes", Map.of(ProcessVariables.FOLLOW_UP_TEXT,
+        "Stok amlodipin sudah dikirim dari Instalasi Farmasi Kabupaten dan tersedia kembali sejak hari ini."));
+
     submit("51.71", "Denpasar Barat", Classification.PENGADUAN, Category.LINGKUNGAN, Privacy.PUBLIC,
         "Sampah menumpuk di sekitar Pasar Badung",
         "Sampah di sisi barat Pasar Badung tidak diangkut selama empat hari dan menimbulkan bau.", today);

@@ -30,7 +30,15 @@ class DemoUsers {
           List.of(InstitutionGroups.opdLiaisons("35.10.dinkes"))),
       new DemoUser("camat.genteng", "Hadi", "Susanto", List.of(InstitutionGroups.opdLiaisons("35.10.kec-genteng"))),
       new DemoUser("petugas.banyuwangi.dinkes", "Dewi", "Lestari",
-          List.of(InstitutionGroups.opdOfficers("35.10.dinkes"))));
+          List.of(InstitutionGroups.opdOfficers("35.10.dinkes"))),
+      // Kab. Bangka Selatan: its SOP has the head of the OPD review each follow-up (plug-in FollowUpReview)
+      new DemoUser("admin.bangkaselatan", "Rudi", "Hartono", List.of(InstitutionGroups.regencyAdmins("19.03"))),
+      new DemoUser("penghubung.bangkaselatan.dinkes", "Sri", "Wahyuni",
+          List.of(InstitutionGroups.opdLiaisons("19.03.dinkes"))),
+      new DemoUser("petugas.bangkaselatan.dinkes", "Andi", "Saputra",
+          List.of(InstitutionGroups.opdOfficers("19.03.dinkes"))),
+      new DemoUser("kepala.bangkaselatan.dinkes", "dr. Hendra", "Gunawan",
+          List.of(InstitutionGroups.opdHeads("19.03.dinkes"))));
 
   private final IdentityService identityService;
 

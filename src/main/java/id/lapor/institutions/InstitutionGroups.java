@@ -18,6 +18,7 @@ public record InstitutionGroups(Institution institution) {
   static final String PROVINCE_SUPERVISORS = "province-supervisors-";
   static final String OPD_LIAISONS = "opd-liaisons-";
   static final String OPD_OFFICERS = "opd-officers-";
+  static final String OPD_HEADS = "opd-heads-";
 
   /** The admins who verify complaints addressed to a regency, city or national body. */
   public static String regencyAdmins(String regionCode) {
@@ -39,6 +40,21 @@ public record InstitutionGroups(Institution institution) {
 
   public static String opdOfficers(String opdCode) {
     return OPD_OFFICERS + opdCode;
+  }
+
+  /** The head of an OPD (kepala dinas), where the SOP has the head review follow-ups before they go out. */
+  public static String opdHeads(String opdCode) {
+    return OPD_HEADS + opdCode;
+  }
+
+  /** The OPD a group of an OPD (liaison officers, officers, head) belongs to, if it is one. */
+  public static java.util.Optional<String> opdOf(String groupId) {
+    for (String prefix : List.of(OPD_LIAISONS, OPD_OFFICERS, OPD_HEADS)) {
+      if (groupId.startsWith(prefix)) {
+        return java.util.Optional.of(groupId.substring(prefix.length()));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**
@@ -63,7 +79,8 @@ public record InstitutionGroups(Institution institution) {
       case AGENCY -> List.of(new Group(regencyAdmins(code), "Admin " + name));
       case OPD -> List.of(
           new Group(opdLiaisons(code), "Pejabat Penghubung " + name),
-          new Group(opdOfficers(code), "Petugas " + name));
+          new Group(opdOfficers(code), "Petugas " + name),
+          new Group(opdHeads(code), "Kepala " + name));
     };
   }
 

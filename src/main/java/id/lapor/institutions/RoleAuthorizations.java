@@ -120,7 +120,7 @@ public class RoleAuthorizations {
   }
 
   private static boolean isOpd(String groupId) {
-    return groupId.startsWith(InstitutionGroups.OPD_LIAISONS) || groupId.startsWith(InstitutionGroups.OPD_OFFICERS);
+    return InstitutionGroups.opdOf(groupId).isPresent();
   }
 
   /**

@@ -46,10 +46,8 @@ public class StaffScopes {
         contact.add(regency);
       } else if (group.startsWith(InstitutionGroups.REGENT_OFFICE)) {
         regencies.add(group.substring(InstitutionGroups.REGENT_OFFICE.length()));
-      } else if (group.startsWith(InstitutionGroups.OPD_LIAISONS)) {
-        opds.add(group.substring(InstitutionGroups.OPD_LIAISONS.length()));
-      } else if (group.startsWith(InstitutionGroups.OPD_OFFICERS)) {
-        opds.add(group.substring(InstitutionGroups.OPD_OFFICERS.length()));
+      } else if (InstitutionGroups.opdOf(group).isPresent()) {
+        opds.add(InstitutionGroups.opdOf(group).get());
       }
     }
     return new StaffScope(false, provinces, regencies, opds, contact);

@@ -28,11 +28,12 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * The rules every variant of the complaint process must keep, whatever a process designer changes
- * (the "SOP conformance" of {@code processes/}): a complaint only ends resolved, archived with a
- * reason, or merged/transferred; every wait has a deadline from the SOP table; every OPD wait is
- * watched by a timer; nothing waits without a task for somebody or a timer. Each broken rule is
- * reported with the element and what to change, in words a designer can act on.
+ * The rules the complaint process and every plug-in of it must keep, whatever a process designer
+ * changes (the "SOP conformance" of {@code processes/}): a complaint only ends resolved, archived with
+ * a reason, or merged/transferred; a plug-in returns to the complaint process (no terminate or error
+ * at its top level); every wait has a deadline from the SOP table; every OPD wait is watched by a
+ * timer; nothing waits without a task for somebody or a timer. Each broken rule is reported with the
+ * element and what to change, in words a designer can act on.
  */
 public final class ComplaintProcessRules {
 
@@ -41,6 +42,9 @@ public final class ComplaintProcessRules {
    * one: resolve, archive, merge or transfer, and address to a regency (which starts the complaint's
    * handling again in that regency's tenant).
    */
+  /** The complaint process; every other executable process of a model is one of its plug-ins. */
+  public static final String COMPLAINT_PROCESS = "ComplaintHandling";
+
   public static final Set<String> CLOSING_DELEGATES = Set.of(
       "${resolveComplaintDelegate}", "${archiveComplaintDelegate}",
       "${handOverComplaintDelegate}", "${addressComplaintToRegencyDelegate}");
@@ -60,13 +64,17 @@ public final class ComplaintProcessRules {
       if (!process.isExecutable()) {
         continue;
       }
-      endings(process, violations);
+      if (COMPLAINT_PROCESS.equals(process.getId())) {
+        endings(process, violations);
+      } else {
+        pluginEndings(process, violations);
+      }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       userTask(task, formKeys, violations);
     }
     for (EventBasedGateway gateway : model.getModelElementsByType(EventBasedGateway.class)) {
-      boolean timer = gateway.getOutgoing().stream().map(SequenceFlow::getTarget)
+      boolean timer = outgoing(gateway).stream().map(SequenceFlow::getTarget)
           .anyMatch(t -> t instanceof IntermediateCatchEvent e && has(e.getEventDefinitions(), TimerEventDefinition.class));
       if (!timer) {
         violations.add(new Violation(Rule.WAIT_HAS_DEADLINE, gateway.getId(),
@@ -75,7 +83,7 @@ public final class ComplaintProcessRules {
     }
     for (IntermediateCatchEvent event : model.getModelElementsByType(IntermediateCatchEvent.class)) {
       boolean message = has(event.getEventDefinitions(), MessageEventDefinition.class);
-      boolean afterGateway = event.getIncoming().stream().allMatch(f -> f.getSource() instanceof EventBasedGateway);
+      boolean afterGateway = incoming(event).stream().allMatch(f -> f.getSource() instanceof EventBasedGateway);
       if (message && !afterGateway) {
         violations.add(new Violation(Rule.WAIT_HAS_DEADLINE, event.getId(),
             "waits for a message with no timer beside it; put it behind an event-based gateway with a timer"));
@@ -96,6 +104,31 @@ public final class ComplaintProcessRules {
     return violations;
   }
 
+  /**
+   * The sequence flows into a node, by their {@code sourceRef}/{@code targetRef} (a model need not
+   * list them again as {@code incoming}/{@code outgoing} children, which the model API reads).
+   */
+  private static List<SequenceFlow> incoming(FlowNode node) {
+    return node.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
+        .filter(f -> f.getTarget() == node).toList();
+  }
+
+  private static List<SequenceFlow> outgoing(FlowNode node) {
+    return node.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
+        .filter(f -> f.getSource() == node).toList();
+  }
+
+  /** A plug-in hands the complaint back to the complaint process, which decides how it ends. */
+  private static void pluginEndings(Process process, List<Violation> violations) {
+    for (EndEvent end : process.getChildElementsByType(EndEvent.class)) {
+      if (!end.getEventDefinitions().isEmpty()) {
+        violations.add(new Violation(Rule.ENDS_RESOLVED_ARCHIVED_OR_TRANSFERRED, end.getId(),
+            "a plug-in ends with plain end events: it returns to the complaint process, which alone closes a "
+            + "complaint (no terminate, error, escalation or message end events at the plug-in's top level)"));
+      }
+    }
+  }
+
   private static void endings(Process process, List<Violation> violations) {
     for (EndEvent end : process.getChildElementsByType(EndEvent.class)) {
       if (has(end.getEventDefinitions(), TerminateEventDefinition.class)
@@ -105,7 +138,7 @@ public final class ComplaintProcessRules {
             + "\"Close complaint as resolved\" or \"Archive complaint\""));
         continue;
       }
-      for (SequenceFlow in : end.getIncoming()) {
+      for (SequenceFlow in : incoming(end)) {
         FlowNode source = in.getSource();
         String delegate = source instanceof ServiceTask task ? task.getCamundaDelegateExpression() : null;
         if (delegate == null || !CLOSING_DELEGATES.contains(delegate.replace(" ", ""))) {
@@ -136,24 +169,41 @@ public final class ComplaintProcessRules {
     }
     if (groups != null && groups.contains("opd-") && !watchedByTimer(task)) {
       violations.add(new Violation(Rule.OPD_WAIT_IS_WATCHED, task.getId(),
-          "an OPD task must be watched by a timer (a boundary timer, or a timer event sub-process or boundary "
-          + "timer on an enclosing sub-process) so that a late OPD is escalated"));
+          "an OPD task must be watched by a timer (a boundary timer, or a sub-process around it that also "
+          + "runs timers: the OPD stage's clock, a timer event sub-process, a boundary timer) so that a late "
+          + "OPD is escalated"));
     }
   }
 
+  /**
+   * Watched: the task or a sub-process around it has a boundary timer, or a sub-process around it runs
+   * timers while the task waits (a clock beside the work, or a timer event sub-process).
+   */
   private static boolean watchedByTimer(FlowNode node) {
     ModelElementInstance current = node;
     while (current != null && !(current instanceof Process)) {
       if (current instanceof FlowNode flowNode && hasBoundaryTimer(flowNode)) {
         return true;
       }
-      if (current instanceof SubProcess sub && sub.getChildElementsByType(SubProcess.class).stream()
-          .filter(SubProcess::triggeredByEvent)
-          .flatMap(es -> es.getChildElementsByType(StartEvent.class).stream())
-          .anyMatch(start -> has(start.getEventDefinitions(), TimerEventDefinition.class))) {
+      if (current instanceof SubProcess sub && current != node && runsTimers(sub)) {
         return true;
       }
       current = current.getParentElement();
+    }
+    return false;
+  }
+
+  /** Whether a sub-process holds a timer anywhere inside it (boundary timers of its children included). */
+  private static boolean runsTimers(SubProcess sub) {
+    return sub.getModelInstance().getModelElementsByType(TimerEventDefinition.class).stream()
+        .anyMatch(t -> isInside(t, sub));
+  }
+
+  private static boolean isInside(ModelElementInstance element, ModelElementInstance ancestor) {
+    for (ModelElementInstance e = element.getParentElement(); e != null; e = e.getParentElement()) {
+      if (e == ancestor) {
+        return true;
+      }
     }
     return false;
   }

@@ -37,8 +37,15 @@ public final class DeploymentRules {
   static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
   static final String DMN_CAMUNDA = "http://camunda.org/schema/1.0/dmn";
 
-  /** The processes this application runs; a deployment may hold no other executable process. */
-  public static final Set<String> PROCESSES = Set.of("ComplaintHandling");
+  /**
+   * The processes this application runs: the complaint process and its plug-ins (a regency's own
+   * FirstResponse or FollowUpReview); a deployment may hold no other executable process.
+   */
+  public static final Set<String> PROCESSES = Set.of("ComplaintHandling", "FirstResponse", "FollowUpReview");
+  /** The one complaint process every region runs, deployed shared only. */
+  public static final String NATIONAL_MODEL = "ComplaintHandling";
+  /** The processes a region may replace for its tenant. */
+  public static final Set<String> PLUG_INS = Set.of("FirstResponse", "FollowUpReview");
   /** The decision tables the application evaluates. */
   public static final Set<String> DECISIONS = Set.of("SopDeadlines", "Routing");
 
@@ -47,7 +54,8 @@ public final class DeploymentRules {
       "boundaryEvent", "userTask", "serviceTask", "businessRuleTask", "callActivity", "subProcess", "task",
       "manualTask", "exclusiveGateway", "parallelGateway", "eventBasedGateway", "inclusiveGateway", "sequenceFlow",
       "conditionExpression", "timerEventDefinition", "timeDate", "timeDuration", "timeCycle",
-      "messageEventDefinition", "errorEventDefinition", "terminateEventDefinition", "message", "error", "incoming",
+      "messageEventDefinition", "errorEventDefinition", "terminateEventDefinition", "escalationEventDefinition",
+      "message", "error", "escalation", "incoming",
       "outgoing", "documentation", "extensionElements", "textAnnotation", "association", "text", "group",
       "category", "categoryValue", "dataObject", "dataObjectReference", "dataStoreReference", "dataInputAssociation",
       "dataOutputAssociation", "sourceRef", "targetRef", "ioSpecification", "messageFlow");
@@ -79,8 +87,16 @@ public final class DeploymentRules {
     this.formDeployed = formDeployed;
   }
 
-  /** Every problem of the deployment's resources (file name → content); empty when it may be deployed. */
+  /** Every problem of a shared deployment's resources (file name → content); empty when it may be deployed. */
   public List<Problem> check(Map<String, byte[]> resources) {
+    return check(resources, null);
+  }
+
+  /**
+   * Every problem of a deployment's resources for {@code tenantId} (a region code, or null for the
+   * shared models); empty when it may be deployed.
+   */
+  public List<Problem> check(Map<String, byte[]> resources, String tenantId) {
     List<Problem> problems = new ArrayList<>();
     Set<String> forms = new HashSet<>();
     resources.forEach((name, bytes) -> {
@@ -90,7 +106,7 @@ public final class DeploymentRules {
     });
     resources.forEach((name, bytes) -> {
       if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-        bpmn(name, bytes, forms, problems);
+        bpmn(name, bytes, tenantId, forms, problems);
       } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
         dmn(name, bytes, problems);
       } else if (!name.endsWith(".form")) {
@@ -100,7 +116,7 @@ public final class DeploymentRules {
     return problems;
   }
 
-  private void bpmn(String resource, byte[] bytes, Set<String> formsHere, List<Problem> problems) {
+  private void bpmn(String resource, byte[] bytes, String tenantId, Set<String> formsHere, List<Problem> problems) {
     Document document = parse(resource, bytes, problems);
     if (document == null) {
       return;
@@ -111,6 +127,11 @@ public final class DeploymentRules {
       if (!"false".equals(process.getAttribute("isExecutable")) && !PROCESSES.contains(id)) {
         problems.add(new Problem(Rule.KNOWN_PROCESSES, resource, id, "is not a process of this application; "
             + "only " + PROCESSES + " may be deployed"));
+      }
+      if (tenantId != null && NATIONAL_MODEL.equals(id)) {
+        problems.add(new Problem(Rule.ONE_NATIONAL_MODEL, resource, id, "is the national complaint process, "
+            + "which every region shares; a region's own steps are plug-ins (" + String.join(", ", new java.util.TreeSet<>(PLUG_INS))
+            + ") deployed for its tenant " + tenantId + ", its own durations rows of SopDeadlines"));
       }
       for (Element start : children(process, BPMN, "startEvent")) {
         Node definition = firstElementChild(start, name -> name.endsWith("EventDefinition"));
@@ -327,6 +348,7 @@ public final class DeploymentRules {
     NO_CODE("a model runs only the application's delegates and listeners"),
     SAFE_EXPRESSIONS("expressions only read and compare process variables"),
     STARTS_WITH_A_COMPLAINT("a complaint process starts only with a complaint"),
+    ONE_NATIONAL_MODEL("one national complaint process; regions vary it by plug-ins and SOP rows"),
     FEEL_ONLY("decision tables are written in FEEL without functions"),
     SOP_CONFORMANCE("the SOP conformance rules");
 

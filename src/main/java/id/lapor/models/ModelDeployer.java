@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
@@ -66,7 +67,34 @@ class ModelDeployer extends AbstractProcessEnginePlugin {
     }
     tenantFolders().forEach((tenant, folder) -> deploy(repositoryService,
         properties.deploymentName() + "-" + tenant, tenant,
-        read("processes", folder, "processes/" + tenant, PROCESS_SUFFIXES)));
+        withoutNationalModel(tenant, read("processes", folder, "processes/" + tenant, PROCESS_SUFFIXES))));
+  }
+
+  /**
+   * A region's folder holds its plug-ins; a copy of the national model left there (the first
+   * release's way of varying the SOP) is not deployed: every region runs the shared one.
+   */
+  private static Map<String, byte[]> withoutNationalModel(String tenant, Map<String, byte[]> resources) {
+    Map<String, byte[]> kept = new TreeMap<>();
+    resources.forEach((name, bytes) -> {
+      boolean national = false;
+      if (name.endsWith(".bpmn")) {
+        try {
+          national = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes))
+              .getModelElementById(DeploymentRules.NATIONAL_MODEL) instanceof org.camunda.bpm.model.bpmn.instance.Process;
+        } catch (RuntimeException unreadable) {
+          // deployed as it is: the engine reports what is wrong with it
+        }
+      }
+      if (national) {
+        log.error("Not deployed for tenant {}: {} is a copy of the national complaint process; a region varies it "
+            + "through plug-ins (FirstResponse, FollowUpReview) and its rows of SopDeadlines (docs/process-design.md)",
+            tenant, name);
+      } else {
+        kept.put(name, bytes);
+      }
+    });
+    return kept;
   }
 
   private void deploy(RepositoryService repositoryService, String name, String tenant, Map<String, byte[]> resources) {

@@ -67,7 +67,7 @@ class ModelExpressionsPlugin extends AbstractProcessEnginePlugin {
       }
       var rules = new DeploymentRules(beans.names(), beans::isComponent, key ->
           Context.getCommandContext().getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null);
-      List<DeploymentRules.Problem> problems = rules.check(resources);
+      List<DeploymentRules.Problem> problems = rules.check(resources, deployment.getTenantId());
       if (problems.isEmpty()) {
         return;
       }

@@ -16,16 +16,20 @@ import org.springframework.stereotype.Service;
  * improved SOP. Activities are mapped by their id ({@code Task_DisposeComplaint} stays
  * {@code Task_DisposeComplaint}); timers and message subscriptions are carried over with the
  * deadlines they already have. All instances of one old version move together, or none do.
+ * Processes whose versions changed shape (the complaint process) bring their own {@link VersionUpgrade}.
  */
 @Service
 public class ProcessMigrations {
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
+  private final List<VersionUpgrade> upgrades;
 
-  ProcessMigrations(RepositoryService repositoryService, RuntimeService runtimeService) {
+  ProcessMigrations(RepositoryService repositoryService, RuntimeService runtimeService,
+      List<VersionUpgrade> upgrades) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
+    this.upgrades = List.copyOf(upgrades);
   }
 
   /**
@@ -37,6 +41,11 @@ public class ProcessMigrations {
    *     instances wait in steps the new version lacks (that old version's instances stay where they are)
    */
   public List<Migrated> migrateToLatest(String key, String tenantId) {
+    for (VersionUpgrade upgrade : upgrades) {
+      if (upgrade.upgrades(key)) {
+        return upgrade.upgrade();
+      }
+    }
     ProcessDefinition target = query(key, tenantId).latestVersion().singleResult();
     if (target == null) {
       throw new IllegalArgumentException("No process " + key + (tenantId == null ? "" : " for tenant " + tenantId));
@@ -57,35 +66,20 @@ public class ProcessMigrations {
       runtimeService.newMigration(plan)
           .processInstanceQuery(runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()))
           .execute();
-      result.add(new Migrated(source.getVersion(), target.getVersion(), running));
+      result.add(new Migrated(source.getVersion(), tenantId, target.getVersion(), running, 0, 0));
     }
-    addVariablesNewVersionsNeed(target);
     return result;
   }
-
-  /**
-   * Variables that later model versions read and instances started before them lack: who verifies
-   * ({@code verifierGroups}, since transfers) is the admins of the complaint's region, as the older
-   * versions had it written into the task.
-   */
-  private void addVariablesNewVersionsNeed(ProcessDefinition target) {
-    for (var instance : runtimeService.createProcessInstanceQuery().processDefinitionId(target.getId()).list()) {
-      if (runtimeService.getVariable(instance.getId(), VERIFIER_GROUPS) == null) {
-        Object region = runtimeService.getVariable(instance.getId(), "regionCode");
-        if (region != null) {
-          runtimeService.setVariable(instance.getId(), VERIFIER_GROUPS, "regency-admins-" + region);
-        }
-      }
-    }
-  }
-
-  static final String VERIFIER_GROUPS = "verifierGroups";
 
   private ProcessDefinitionQuery query(String key, String tenantId) {
     ProcessDefinitionQuery query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key);
     return tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId);
   }
 
-  /** How many running instances moved from one version to another. */
-  public record Migrated(int fromVersion, int toVersion, long instances) {}
+  /**
+   * How many running instances of one version (of a tenant, or shared when null) moved to another,
+   * how many wait in a step the new version lacks (they move later) and how many failed to move.
+   */
+  public record Migrated(int fromVersion, String fromTenantId, int toVersion, long instances, long waiting,
+      long failed) {}
 }

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,12 +25,12 @@ class OverdueComplaints {
   static final String COCKPIT_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/%s/runtime";
 
   private final NamedParameterJdbcTemplate jdbc;
-  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
   private final Clock clock;
 
-  OverdueComplaints(NamedParameterJdbcTemplate jdbc, RuntimeService runtimeService, Clock clock) {
+  OverdueComplaints(NamedParameterJdbcTemplate jdbc, HistoryService historyService, Clock clock) {
     this.jdbc = jdbc;
-    this.runtimeService = runtimeService;
+    this.historyService = historyService;
     this.clock = clock;
   }
 
@@ -51,18 +53,29 @@ class OverdueComplaints {
         + " where institution_due_at < :now" + scope + " order by institution_due_at, tracking_number limit :limit",
         params, (rs, i) -> {
           Instant due = rs.getTimestamp("institution_due_at").toInstant();
-          String tn = rs.getString("tracking_number");
-          String instance = processInstanceOf(tn);
-          return new Overdue(tn, rs.getString("regency_code"), rs.getString("opd_code"), rs.getString("status"),
-              rs.getString("classification"), rs.getString("category"), due, Duration.between(due, now).toHours(),
-              rs.getString("light"), rs.getString("highest_escalation"), rs.getInt("escalation_count"), instance,
-              instance == null ? null : COCKPIT_INSTANCE.formatted(instance));
+          return new Overdue(rs.getString("tracking_number"), rs.getString("regency_code"), rs.getString("opd_code"),
+              rs.getString("status"), rs.getString("classification"), rs.getString("category"), due,
+              Duration.between(due, now).toHours(), rs.getString("light"), rs.getString("highest_escalation"),
+              rs.getInt("escalation_count"), null, null);
         });
-    return rows;
+    Map<String, String> instances = processInstancesOf(rows.stream().map(Overdue::trackingNumber).toList());
+    return rows.stream().map(o -> {
+      String instance = instances.get(o.trackingNumber());
+      return new Overdue(o.trackingNumber(), o.regencyCode(), o.opdCode(), o.status(), o.classification(),
+          o.category(), o.dueAt(), o.overdueHours(), o.light(), o.highestEscalation(), o.escalationCount(), instance,
+          instance == null ? null : COCKPIT_INSTANCE.formatted(instance));
+    }).toList();
   }
 
-  private String processInstanceOf(String trackingNumber) {
-    return asSystem(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber)
-        .active().list().stream().map(p -> p.getId()).findFirst().orElse(null));
+  /** The running complaint instance of each tracking number (not its plug-ins'): one query for the whole list. */
+  private Map<String, String> processInstancesOf(List<String> trackingNumbers) {
+    if (trackingNumbers.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> instances = new HashMap<>();
+    asSystem(() -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKeyIn(trackingNumbers.toArray(String[]::new)).rootProcessInstances().active().list())
+        .forEach(p -> instances.put(p.getBusinessKey(), p.getId()));
+    return instances;
   }
 }

@@ -3,9 +3,9 @@ package id.lapor.casework;
 import static id.lapor.casework.ComplaintTasks.DISPOSE_COMPLAINT;
 import static id.lapor.casework.ComplaintTasks.PREPARE_FOLLOW_UP;
 import static id.lapor.casework.ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT;
-import static id.lapor.casework.ComplaintTasks.SUPERVISE_STILL_OVERDUE_COMPLAINT;
 import static id.lapor.casework.ComplaintTasks.VERIFY_COMPLAINT;
 import static id.lapor.casework.ComplaintTasks.VERIFY_COMPLAINT_NATIONALLY;
+import static id.lapor.support.ComplaintFixtures.BANGKA_SELATAN;
 import static id.lapor.support.ComplaintFixtures.BANGLI;
 import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
 import static id.lapor.support.ComplaintFixtures.BANGLI_PUPR;
@@ -57,10 +57,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code target/process-test-coverage}) must show every flow node and sequence flow covered.
  */
 @LaporTest
-// The coverage library finds models by key alone, so this context (its own database and engine
-// name, so the shared test context is not disturbed) deploys the shared model only;
-// BanyuwangiSopVariantProcessTests runs the regency variant.
-@TestPropertySource(properties = {"lapor.models.tenant-variants=false",
+// The coverage library finds models by key alone: this context has its own database and engine
+// name (other tests deploy versions of their own), and measures the national model only — the
+// regions' plug-ins share their keys with the shared defaults; RegionalPlugInsProcessTests walks them.
+@TestPropertySource(properties = {
     "spring.datasource.url=jdbc:h2:mem:lapor-coverage;DB_CLOSE_DELAY=-1",
     "camunda.bpm.process-engine-name=coverage"})
 @Import({ProcessEngineCoverageConfiguration.class, ComplaintHandlingProcessTests.Coverage.class})
@@ -72,7 +72,8 @@ class ComplaintHandlingProcessTests {
   static class Coverage {
     @Bean
     ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
+          .excludeProcessDefinitionKeys(ComplaintProcess.FIRST_RESPONSE, ComplaintProcess.FOLLOW_UP_REVIEW).build();
     }
   }
 
@@ -350,7 +351,7 @@ class ComplaintHandlingProcessTests {
     assertThat(casework.fireDueTimers(pi.getId())).as("not yet due").isZero();
     casework.advanceClockPast(reminder);
     assertThat(casework.fireDueTimers(pi.getId())).as("the reminder").isEqualTo(1);
-    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT).hasPassed("EndEvent_OpdReminded");
+    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, "Event_FollowUpDeadlineReached").hasPassed("Task_RemindOpd");
     assertThat(task(pi).getPriority()).isEqualTo(RemindOpdDelegate.REMINDED_PRIORITY);
     assertThat(types(complaint(s))).contains(TimelineEventType.REMINDED);
 
@@ -365,17 +366,20 @@ class ComplaintHandlingProcessTests {
     casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali", Map.of(
         ProcessVariables.SUPERVISION_ACTION, "PUSH",
         ProcessVariables.SUPERVISION_NOTE, "Kepala Dinkes sudah ditegur lewat telepon."));
-    assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervised").isWaitingAt(DISPOSE_COMPLAINT);
+    assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervised")
+        .isWaitingAt(DISPOSE_COMPLAINT, ComplaintTasks.NEXT_ESCALATION_DUE_EVENT);
 
     // 5 more working days after 17 March skip Nyepi, Idul Fitri and their cuti bersama: 31 March
     java.util.Date secondDue = (java.util.Date) runtimeService.getVariable(pi.getId(),
-        ProcessVariables.SECOND_ESCALATION_DUE);
+        ProcessVariables.NEXT_ESCALATION_DUE);
     assertThat(secondDue).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-03-31T08:00:00Z")));
     casework.advanceClockPast(secondDue);
     assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
-    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_STILL_OVERDUE_COMPLAINT);
-    assertThat(casework.task(s.trackingNumber(), SUPERVISE_STILL_OVERDUE_COMPLAINT))
-        .hasCandidateGroup("national-admins");
+    assertThat(pi).isWaitingAt(DISPOSE_COMPLAINT, SUPERVISE_OVERDUE_COMPLAINT);
+    // 3 working days to supervise: Wed 1, Thu 2 and — Good Friday 3 April a holiday — Mon 6 April
+    assertThat(casework.task(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT))
+        .hasCandidateGroup("national-admins").hasDueDate(java.util.Date.from(
+            java.time.Instant.parse("2026-04-06T08:00:00Z")));
     Complaint c = complaint(s);
     assertThat(c.getEscalationLevel()).isEqualTo(EscalationLevel.NATIONAL);
     assertThat(c.getEscalationCount()).isEqualTo(2);
@@ -386,10 +390,13 @@ class ComplaintHandlingProcessTests {
     assertThat(types(c)).as("the national SOP has no sanction notice")
         .doesNotContain(TimelineEventType.SANCTION_NOTICE_ISSUED);
 
-    casework.complete(s.trackingNumber(), SUPERVISE_STILL_OVERDUE_COMPLAINT, "admin.nasional", Map.of(
+    casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "admin.nasional", Map.of(
         ProcessVariables.SUPERVISION_ACTION, "PUSH",
         ProcessVariables.SUPERVISION_NOTE, "Dinas diminta menjawab hari ini."));
-    assertThat(pi).hasPassed("EndEvent_StillOverdueComplaintSupervised");
+    // the chain has no level above the national admins: the clock stops, the OPD's task stays
+    assertThat(pi).hasPassed("EndEvent_NoFurtherEscalation", "EndEvent_OpdClockStopped")
+        .isWaitingAt(DISPOSE_COMPLAINT);
+    assertThat(managementServiceJobs(pi)).as("no timer left in the OPD stage").isZero();
     assertThat(types(complaint(s))).contains(TimelineEventType.SUPERVISED);
   }
 
@@ -407,7 +414,7 @@ class ComplaintHandlingProcessTests {
     casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali", Map.of(
         ProcessVariables.SUPERVISION_ACTION, "REASSIGN", ProcessVariables.REASSIGN_OPD_CODE, BANGLI_PUPR,
         ProcessVariables.SUPERVISION_NOTE, "Jalan menuju puskesmas: urusan PUPR."));
-    assertThat(pi).hasPassed("Event_OpdStageRestarted").isWaitingAt(DISPOSE_COMPLAINT);
+    assertThat(pi).hasPassed("Event_OpdReassigned").isWaitingAt(DISPOSE_COMPLAINT, "Event_FollowUpDeadlineApproaching");
     assertThat(task(pi)).hasCandidateGroup("opd-liaisons-51.06.pupr").isNotAssigned();
     Complaint c = complaint(s);
     assertThat(c.getOpdCode()).contains(BANGLI_PUPR);
@@ -428,11 +435,15 @@ class ComplaintHandlingProcessTests {
   void supervisorExtendsTheDeadlineOnceForAReasonTheComplainantSees() {
     Submission s = overdueAtTheOfficer();
     ProcessInstance pi = instance(s);
+    String officersTask = casework.task(s.trackingNumber(), PREPARE_FOLLOW_UP).getId();
 
     casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "admin.bangli", Map.of(
         ProcessVariables.SUPERVISION_ACTION, "EXTEND",
         ProcessVariables.SUPERVISION_NOTE, "Menunggu kiriman obat dari provinsi."));
-    assertThat(pi).hasPassed("Event_OpdStageRestarted", "Gateway_AlreadyDisposed").isWaitingAt(PREPARE_FOLLOW_UP);
+    // only the clock starts again; the officer's task is the same task, with the new due date
+    assertThat(pi).hasPassed("EndEvent_DeadlineExtended", "Event_DeadlineExtended")
+        .isWaitingAt(PREPARE_FOLLOW_UP, "Event_FollowUpDeadlineApproaching");
+    assertThat(task(pi).getId()).isEqualTo(officersTask);
     assertThat(task(pi)).as("the same officer keeps it").isAssignedTo("petugas.bangli.dinkes");
     // extended on Tue 17 March 16:01 WITA by 5 working days, Nyepi week skipped: Tue 31 March 16:00 WITA
     java.util.Date extended = java.util.Date.from(java.time.Instant.parse("2026-03-31T08:00:00Z"));
@@ -454,13 +465,62 @@ class ComplaintHandlingProcessTests {
     casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "supervisor.bali", Map.of(
         ProcessVariables.SUPERVISION_ACTION, "PUSH", ProcessVariables.SUPERVISION_NOTE, "Ditegur."));
     casework.advanceClockPast((java.util.Date) runtimeService.getVariable(pi.getId(),
-        ProcessVariables.SECOND_ESCALATION_DUE));
+        ProcessVariables.NEXT_ESCALATION_DUE));
     assertThat(casework.fireDueTimers(pi.getId())).isEqualTo(1);
-    casework.complete(s.trackingNumber(), SUPERVISE_STILL_OVERDUE_COMPLAINT, "admin.nasional", Map.of(
+    assertThat(casework.task(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT)).hasCandidateGroup("national-admins");
+    casework.complete(s.trackingNumber(), SUPERVISE_OVERDUE_COMPLAINT, "admin.nasional", Map.of(
         ProcessVariables.SUPERVISION_ACTION, "REASSIGN", ProcessVariables.REASSIGN_OPD_CODE, BANGLI_PUPR,
         ProcessVariables.SUPERVISION_NOTE, "Dinkes tidak sanggup; PUPR mengambil alih."));
-    assertThat(pi).hasPassed("EndEvent_OpdStageRestartedAgain").isWaitingAt(DISPOSE_COMPLAINT);
+    assertThat(pi).hasPassed("EndEvent_OpdReassigned", "Event_OpdReassigned").isWaitingAt(DISPOSE_COMPLAINT);
     assertThat(task(pi)).hasCandidateGroup("opd-liaisons-51.06.pupr");
+    assertThat(complaint(s).getEscalationLevel()).as("a new OPD starts the chain afresh").isEqualTo(EscalationLevel.NONE);
+  }
+
+  @Test
+  void sendsTheFollowUpOnlyOnceTheHeadOfTheOpdApprovesItWhereTheRegionPlugsInAReview() {
+    // Kab. Bangka Selatan's FollowUpReview plug-in (processes/19.03/FollowUpReview.bpmn)
+    Submission s = intake.submit(aPublicComplaintIn(BANGKA_SELATAN));
+    String tn = s.trackingNumber();
+    ProcessInstance pi = instance(s);
+    casework.complete(tn, VERIFY_COMPLAINT, "admin.bangkaselatan", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "FORWARD", ProcessVariables.OPD_CODE, "19.03.dinkes"));
+    casework.complete(tn, DISPOSE_COMPLAINT, "penghubung.bangkaselatan.dinkes", Map.of(
+        ProcessVariables.DISPOSITION_DECISION, "ASSIGN", ProcessVariables.FOLLOW_UP_ASSIGNEE,
+        "petugas.bangkaselatan.dinkes"));
+    java.util.Date followUpDue = casework.task(tn, PREPARE_FOLLOW_UP).getDueDate();
+    // the regency's SOP row: 3 working days from Tue 10 March 09:00 WIB, due Fri 13 March 16:00 WIB
+    assertThat(followUpDue).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-03-13T09:00:00Z")));
+
+    casework.complete(tn, PREPARE_FOLLOW_UP, "petugas.bangkaselatan.dinkes", Map.of(
+        ProcessVariables.FOLLOW_UP_TEXT, "Obat sudah ada."));
+    assertThat(pi).isWaitingAt("CallActivity_FollowUpReview");
+    assertThat(casework.task(tn, ComplaintTasks.REVIEW_FOLLOW_UP))
+        .hasCandidateGroup("opd-heads-19.03.dinkes").hasDueDate(followUpDue);
+    assertThat(complaint(s).getStatus()).as("not sent yet").isEqualTo(ComplaintStatus.IN_PROGRESS);
+
+    assertThatThrownBy(() -> casework.complete(tn, ComplaintTasks.REVIEW_FOLLOW_UP, "kepala.bangkaselatan.dinkes",
+        Map.of(ProcessVariables.REVIEW_DECISION, "REVISE")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(ProcessVariables.REVIEW_NOTE);
+    casework.complete(tn, ComplaintTasks.REVIEW_FOLLOW_UP, "kepala.bangkaselatan.dinkes", Map.of(
+        ProcessVariables.REVIEW_DECISION, "REVISE",
+        ProcessVariables.REVIEW_NOTE, "Sebutkan sejak kapan dan berapa stok yang tersedia."));
+    assertThat(pi).isWaitingAt(PREPARE_FOLLOW_UP);
+    assertThat(task(pi)).as("back to the same officer, same deadline").isAssignedTo("petugas.bangkaselatan.dinkes")
+        .hasDueDate(followUpDue);
+
+    casework.complete(tn, PREPARE_FOLLOW_UP, "petugas.bangkaselatan.dinkes", Map.of(
+        ProcessVariables.FOLLOW_UP_TEXT, "Stok amlodipin 2.000 tablet tersedia lagi sejak 11 Maret."));
+    casework.complete(tn, ComplaintTasks.REVIEW_FOLLOW_UP, "kepala.bangkaselatan.dinkes", Map.of(
+        ProcessVariables.REVIEW_DECISION, "APPROVE"));
+    assertThat(pi).isWaitingAt("Gateway_AwaitReply").hasPassed("Task_PostFollowUp");
+    Complaint c = complaint(s);
+    assertThat(c.getStatus()).isEqualTo(ComplaintStatus.ANSWERED);
+    assertThat(c.getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.FOLLOW_UP_POSTED).singleElement()
+        .extracting(TimelineEntry::getNote).isEqualTo("Stok amlodipin 2.000 tablet tersedia lagi sejak 11 Maret.");
+    assertThat(types(c)).containsSubsequence(TimelineEventType.FOLLOW_UP_REVIEWED,
+        TimelineEventType.FOLLOW_UP_REVIEWED, TimelineEventType.FOLLOW_UP_POSTED);
+    assertThat(c.getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.FOLLOW_UP_REVIEWED)
+        .extracting(TimelineEntry::getActor).containsOnly("kepala.bangkaselatan.dinkes");
   }
 
   @Test
@@ -532,8 +592,12 @@ class ComplaintHandlingProcessTests {
     return s;
   }
 
+  private long managementServiceJobs(ProcessInstance pi) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count();
+  }
+
   private ProcessInstance instance(Submission s) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(s.trackingNumber()).singleResult();
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(s.trackingNumber()).rootProcessInstances().singleResult();
   }
 
   private Complaint complaint(Submission s) {

@@ -133,6 +133,6 @@ class ComplaintOwnersIntegrationTests {
   }
 
   private String instanceOf(String trackingNumber) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).singleResult().getId();
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trackingNumber).rootProcessInstances().singleResult().getId();
   }
 }

@@ -66,6 +66,6 @@ class FinishedComplaintsCockpitPluginIntegrationTests {
       }
     }
     assertThat(end).as("the process's own end event, directly under the instance").isNotNull();
-    assertThat(end.get("activityName").asText()).isEqualTo("Complaint archived");
+    assertThat(end.get("activityName").asText()).isEqualTo("Pengaduan diarsipkan");
   }
 }

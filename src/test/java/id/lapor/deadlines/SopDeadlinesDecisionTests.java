@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,7 +36,7 @@ class SopDeadlinesDecisionTests {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"51.06, PENGADUAN", "51.71, ASPIRASI", "19.03, PERMINTAAN_INFORMASI"})
+  @CsvSource({"51.06, PENGADUAN", "51.71, ASPIRASI", "51.02, PERMINTAAN_INFORMASI"})
   void appliesTheNationalDefaultOfLaporToEveryRegencyWithoutItsOwnRow(String region, String classification) {
     assertThat(evaluate(region, classification)).containsEntry("sopRow", "national-default")
         .containsEntry("verification", "3 working days")
@@ -48,6 +49,18 @@ class SopDeadlinesDecisionTests {
         .containsEntry("supervision", "3 working days")
         .containsEntry("reply", "10 working days")
         .containsEntry("supplement", "30 days")
+        .containsEntry("sanctionNotice", "no");
+  }
+
+  @Test
+  void givesBangkaSelatanThreeWorkingDaysForTheFollowUpAndTheRestOfTheNationalDefault() {
+    assertThat(evaluate("19.03", "PENGADUAN")).containsEntry("sopRow", "bangka-selatan")
+        .containsEntry("followUp", "3 working days")
+        .containsEntry("extension", "3 working days")
+        .containsEntry("verification", "3 working days")
+        .containsEntry("secondEscalation", "5 working days")
+        .containsEntry("firstEscalationTo", "PROVINCE")
+        .containsEntry("secondEscalationTo", "NATIONAL")
         .containsEntry("sanctionNotice", "no");
   }
 

@@ -82,7 +82,7 @@ class ComplaintProcessRulesTests {
   @Test
   void anEndWithoutClosingTheComplaintBreaksTheEndingRule() {
     List<Violation> violations = broken(m -> {
-      SequenceFlow forwarded = m.getModelElementById("Flow_ForwardedToOpd");
+      SequenceFlow forwarded = m.getModelElementById("Flow_ToFirstResponse");
       EndEvent archived = m.getModelElementById("EndEvent_ComplaintArchived");
       forwarded.setTarget(archived);
       archived.getIncoming().add(forwarded);

@@ -72,12 +72,39 @@ class DeploymentGateIntegrationTests {
     ResponseEntity<String> r = deploy("perancang", "Bangli SOP", "ComplaintHandling.bpmn", startToEnd, BANGLI);
 
     assertThat(r.getStatusCode().value()).isEqualTo(400);
-    assertThat(r.getBody()).contains("SOP_CONFORMANCE", "EndEvent_Done", "a complaint only ends resolved");
+    assertThat(r.getBody()).contains("SOP_CONFORMANCE", "EndEvent_Done", "a complaint only ends resolved",
+        "ONE_NATIONAL_MODEL");
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("ComplaintHandling")
         .tenantIdIn(BANGLI).count()).isZero();
     String next = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(next).active().count())
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(next).rootProcessInstances().active().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aRegionDeploysItsPlugInButNotACopyOfTheNationalModel() throws Exception {
+    String national = java.nio.file.Files.readString(java.nio.file.Path.of("processes/ComplaintHandling.bpmn"));
+    ResponseEntity<String> copy = deploy("perancang", "Bangli copy", "ComplaintHandling.bpmn", national, BANGLI);
+    assertThat(copy.getStatusCode().value()).isEqualTo(400);
+    assertThat(copy.getBody()).contains("ONE_NATIONAL_MODEL", "plug-ins (FirstResponse, FollowUpReview)");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("ComplaintHandling")
+        .tenantIdIn(BANGLI).count()).isZero();
+
+    String review = java.nio.file.Files.readString(java.nio.file.Path.of("processes/19.03/FollowUpReview.bpmn"));
+    ResponseEntity<String> plugIn = deploy("perancang", "Bangli review", "FollowUpReview.bpmn", review, BANGLI);
+    assertThat(plugIn.getStatusCode().value()).as(plugIn.getBody()).isEqualTo(200);
+    var deployed = repositoryService.createProcessDefinitionQuery().processDefinitionKey("FollowUpReview")
+        .tenantIdIn(BANGLI).singleResult();
+    try {
+      assertThat(deployed).isNotNull();
+      // Bangli's next complaint calls Bangli's review
+      String next = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+      var pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(next).rootProcessInstances()
+          .singleResult();
+      assertThat(runtimeService.getVariable(pi.getId(), "followUpReviewTenant")).isEqualTo(BANGLI);
+    } finally {
+      repositoryService.deleteDeployment(deployed.getDeploymentId(), true);
+    }
   }
 
   @Test

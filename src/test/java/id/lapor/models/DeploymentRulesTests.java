@@ -26,19 +26,46 @@ class DeploymentRulesTests {
       "postFollowUpDelegate", "handOverComplaintDelegate", "addressComplaintToRegencyDelegate",
       "disposeComplaintDelegate", "remindOpdDelegate", "reopenComplaintDelegate", "requestInformationDelegate",
       "returnComplaintToRegencyDelegate", "referComplaintToNationalAdminDelegate", "recordFirstResponseDelegate",
-      "findDistrictOfficeDelegate");
+      "findDistrictOfficeDelegate", "recordFollowUpReviewDelegate");
   static final Set<String> FORMS = Set.of("VerifyComplaint", "VerifyComplaintNationally", "DisposeComplaint",
-      "PrepareFollowUp", "SuperviseOverdueComplaint", "CoordinateFirstResponse");
+      "PrepareFollowUp", "SuperviseOverdueComplaint", "CoordinateFirstResponse", "ReviewFollowUp");
 
   final DeploymentRules rules = new DeploymentRules(DELEGATES,
       name -> DELEGATES.contains(name) || Set.of("identityService", "runtimeService", "complaintIntake").contains(name),
       FORMS::contains);
 
   @Test
-  void acceptsEveryShippedModel() throws Exception {
+  void acceptsEveryShippedModelSharedOrForItsRegion() throws Exception {
+    Map<String, byte[]> shared = read(Stream.concat(Files.list(Path.of("processes")), Files.list(Path.of("forms"))));
+    assertThat(shared).hasSizeGreaterThan(5);
+    assertThat(rules.check(shared)).extracting(Problem::message).isEmpty();
+    List<Path> regions;
+    try (Stream<Path> folders = Files.list(Path.of("processes"))) {
+      regions = folders.filter(Files::isDirectory).toList();
+    }
+    assertThat(regions).extracting(p -> p.getFileName().toString()).contains("35.10", "19.03");
+    for (Path region : regions) {
+      assertThat(rules.check(read(Files.list(region)), region.getFileName().toString()))
+          .as(region.toString()).extracting(Problem::message).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesARegionsCopyOfTheNationalModelButTakesItsPlugIns() throws Exception {
+    Map<String, byte[]> copy = Map.of("ComplaintHandling.bpmn",
+        Files.readAllBytes(Path.of("processes/ComplaintHandling.bpmn")));
+    assertThat(rules.check(copy)).as("shared, it is the national model").isEmpty();
+    assertThat(rules.check(copy, "51.06")).singleElement().satisfies(p -> {
+      assertThat(p.rule()).isEqualTo(DeploymentRules.Rule.ONE_NATIONAL_MODEL);
+      assertThat(p.message()).contains("ComplaintHandling", "plug-ins (FirstResponse, FollowUpReview)", "51.06");
+    });
+    assertThat(rules.check(read(Files.list(Path.of("processes/35.10"))), "51.06")).isEmpty();
+  }
+
+  private static Map<String, byte[]> read(Stream<Path> paths) {
     Map<String, byte[]> resources = new LinkedHashMap<>();
-    try (Stream<Path> files = Stream.concat(Files.walk(Path.of("processes")), Files.list(Path.of("forms")))) {
-      files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).forEach(p -> {
+    try (paths) {
+      paths.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).forEach(p -> {
         try {
           resources.put(p.toString(), Files.readAllBytes(p));
         } catch (java.io.IOException e) {
@@ -46,8 +73,7 @@ class DeploymentRulesTests {
         }
       });
     }
-    assertThat(resources).hasSizeGreaterThan(5);
-    assertThat(rules.check(resources)).extracting(Problem::message).isEmpty();
+    return resources;
   }
 
   @Test

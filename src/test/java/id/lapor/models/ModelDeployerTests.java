@@ -35,7 +35,7 @@ class ModelDeployerTests {
     var packaged = new ModelDeployer(new ModelProperties(dir.resolve("absent"), null, null, null));
     assertThat(packaged.tenantFolders()).containsKey("35.10");
     assertThat(packaged.read("processes", packaged.tenantFolders().get("35.10"), "processes/35.10",
-        ModelDeployer.PROCESS_SUFFIXES)).containsOnlyKeys("processes/ComplaintHandling.bpmn");
+        ModelDeployer.PROCESS_SUFFIXES)).containsOnlyKeys("processes/FirstResponse.bpmn");
   }
 
   @Test

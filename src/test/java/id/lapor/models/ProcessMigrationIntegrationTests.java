@@ -52,13 +52,13 @@ class ProcessMigrationIntegrationTests {
     var submission = intake.submit(aPublicComplaintIn(BANGLI));
     String tn = submission.trackingNumber();
     casework.forward(tn, BANGLI_DINKES);
-    var before = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn).singleResult();
+    var before = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn).rootProcessInstances().singleResult();
     Date dueBefore = casework.task(tn, ComplaintTasks.DISPOSE_COMPLAINT).getDueDate();
     java.util.List<Date> timersBefore = timers(before.getId());
     // as if started on a version from before transfers, which did not yet name who verifies
     runtimeService.removeVariable(before.getId(), "verifierGroups");
 
-    deploy(shipped().replace("SP4N-LAPOR! national default SOP", "SP4N-LAPOR! national default SOP, revised"));
+    deploy(shipped().replace("SOP nasional SP4N-LAPOR!:", "SOP nasional SP4N-LAPOR! (revisi):"));
     String latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).withoutTenantId()
         .latestVersion().singleResult().getId();
     assertThat(migrate("admin.bangli").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -66,7 +66,7 @@ class ProcessMigrationIntegrationTests {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.readTree(response.getBody()).findValuesAsText("instances")).isNotEmpty();
 
-    var after = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn).singleResult();
+    var after = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn).rootProcessInstances().singleResult();
     assertThat(after.getProcessDefinitionId()).isEqualTo(latest).isNotEqualTo(before.getProcessDefinitionId());
     assertThat(casework.task(tn, ComplaintTasks.DISPOSE_COMPLAINT).getDueDate()).isEqualTo(dueBefore);
     assertThat(timers(after.getId())).containsExactlyInAnyOrderElementsOf(timersBefore);
@@ -79,18 +79,23 @@ class ProcessMigrationIntegrationTests {
   }
 
   @Test
-  void refusesAVersionThatCannotTakeTheRunningComplaintsAndMovesNothing() throws Exception {
+  void leavesAComplaintWhoseStepTheNewVersionLacksWhereItIsAndSaysSo() throws Exception {
     String tn = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
     casework.forward(tn, BANGLI_DINKES);
     String definitionBefore = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn)
-        .singleResult().getProcessDefinitionId();
+        .rootProcessInstances().singleResult().getProcessDefinitionId();
+    int versionBefore = repositoryService.getProcessDefinition(definitionBefore).getVersion();
 
     deploy(shipped().replace("Task_DisposeComplaint", "Task_DisposeComplaintRenamed"));
     ResponseEntity<String> response = migrate("demo");
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(response.getBody()).contains("Task_DisposeComplaint");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn).singleResult()
-        .getProcessDefinitionId()).isEqualTo(definitionBefore);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    var line = java.util.stream.StreamSupport.stream(json.readTree(response.getBody()).spliterator(), false)
+        .filter(m -> m.get("fromVersion").asInt() == versionBefore && m.get("fromTenantId").isNull())
+        .findFirst().orElseThrow();
+    assertThat(line.get("waiting").asLong()).as("waits in a step the new version lacks").isGreaterThanOrEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn).rootProcessInstances()
+        .singleResult().getProcessDefinitionId()).isEqualTo(definitionBefore);
+    assertThat(casework.task(tn, ComplaintTasks.DISPOSE_COMPLAINT)).isNotNull();
   }
 
   private ResponseEntity<String> migrate(String user) {

@@ -65,9 +65,10 @@ class RestartAndRedeployIntegrationTests {
           .submit(ComplaintFixtures.aPublicComplaintIn(ComplaintFixtures.BANGLI)).trackingNumber();
       app.getBean(Casework.class).forward(trackingNumber, ComplaintFixtures.BANGLI_DINKES);
       assertThat(versions(app)).containsExactlyInAnyOrder("ComplaintHandling:1", "SopDeadlines:1", "Routing:1",
-          "VerifyComplaint:1", "VerifyComplaintNationally:1", "DisposeComplaint:1", "PrepareFollowUp:1",
-          "SuperviseOverdueComplaint:1", "CoordinateFirstResponse:1");
-      assertThat(banyuwangiVersion(app)).as("Banyuwangi's own variant, in its tenant").isEqualTo(1);
+          "FirstResponse:1", "FollowUpReview:1", "VerifyComplaint:1", "VerifyComplaintNationally:1",
+          "DisposeComplaint:1", "PrepareFollowUp:1", "SuperviseOverdueComplaint:1", "CoordinateFirstResponse:1",
+          "ReviewFollowUp:1");
+      assertThat(banyuwangiVersion(app)).as("Banyuwangi's own plug-in, in its tenant").isEqualTo(1);
       assertThat(app.getBean(RepositoryService.class).getDeploymentResourceNames(definition(app).getDeploymentId()))
           .as("relative resource names").contains("processes/ComplaintHandling.bpmn", "processes/SopDeadlines.dmn",
               "forms/VerifyComplaint.form");
@@ -80,22 +81,25 @@ class RestartAndRedeployIntegrationTests {
           .isEqualTo(ComplaintStatus.FORWARDED);
       assertThat(app.getBean(Casework.class).task(trackingNumber, ComplaintTasks.DISPOSE_COMPLAINT)).isNotNull();
       assertThat(app.getBean(RepositoryService.class).createDeploymentQuery().count())
-          .as("unchanged files make no new deployment (shared + Banyuwangi's)").isEqualTo(2);
+          .as("unchanged files make no new deployment (shared, Banyuwangi's and Bangka Selatan's)").isEqualTo(3);
       app.getBean(Casework.class).dispose(trackingNumber, "petugas.bangli.dinkes");
       assertThat(app.getBean(Casework.class).task(trackingNumber, ComplaintTasks.PREPARE_FOLLOW_UP)).isNotNull();
     }
 
     Path bpmn = processes.resolve("ComplaintHandling.bpmn");
-    Files.writeString(bpmn, Files.readString(bpmn).replace("SP4N-LAPOR! national default SOP",
-        "SP4N-LAPOR! national default SOP (edited)"));
+    Files.writeString(bpmn, Files.readString(bpmn).replace("SOP nasional SP4N-LAPOR!:",
+        "SOP nasional SP4N-LAPOR! (diubah):"));
     try (var app = start()) {
       assertThat(app.getBean(Complaints.class).count()).as("demo not loaded twice").isEqualTo(complaintsBeforeRestart);
       assertThat(versions(app)).contains("ComplaintHandling:1", "ComplaintHandling:2", "SopDeadlines:1",
           "VerifyComplaint:1").doesNotContain("SopDeadlines:2", "VerifyComplaint:2");
       String running = app.getBean(RuntimeService.class).createProcessInstanceQuery()
-          .processInstanceBusinessKey(trackingNumber).singleResult().getProcessDefinitionId();
-      assertThat(running).as("running complaints keep their version").startsWith("ComplaintHandling:1:");
-      assertThat(banyuwangiVersion(app)).as("the regency's variant did not change").isEqualTo(1);
+          .processInstanceBusinessKey(trackingNumber).rootProcessInstances().singleResult().getProcessDefinitionId();
+      assertThat(running).as("running complaints move to the new version at start-up")
+          .startsWith("ComplaintHandling:2:");
+      assertThat(app.getBean(Casework.class).task(trackingNumber, ComplaintTasks.PREPARE_FOLLOW_UP))
+          .as("still with the officer").isNotNull();
+      assertThat(banyuwangiVersion(app)).as("the regency's plug-in did not change").isEqualTo(1);
     }
   }
 
@@ -116,7 +120,7 @@ class RestartAndRedeployIntegrationTests {
   }
 
   private static int banyuwangiVersion(ConfigurableApplicationContext app) {
-    return app.getBean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("ComplaintHandling")
+    return app.getBean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("FirstResponse")
         .tenantIdIn("35.10").latestVersion().singleResult().getVersion();
   }
 

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,12 +51,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The SOP conformance suite: the lifecycle scenarios run against every deployed variant of
- * {@code ComplaintHandling} (the shared definition and each regency's own), driven only through the
- * forms the tasks name, so a designer's new task or path is exercised without changing this test.
- * After every step it checks that the complaint is waiting on a task that somebody can pick up and
- * that has a due date, or on a timer; in the end the complaint must be resolved or archived with a
- * reason. A broken variant fails with the variant, the scenario and the rule it breaks.
+ * The SOP conformance suite: the lifecycle scenarios run against the national model as every region
+ * runs it — with the shared plug-ins, and with each region's own plug-ins ({@code FirstResponse},
+ * {@code FollowUpReview} deployed for its tenant) — driven only through the forms the tasks name, so
+ * a designer's new task or path is exercised without changing this test. After every step it checks
+ * that the complaint is waiting on a task that somebody can pick up and that has a due date, or on a
+ * timer; in the end the complaint must be resolved or archived with a reason. A broken plug-in fails
+ * with its region, the scenario and the rule it breaks.
  */
 @LaporTest
 class SopVariantConformanceTests {
@@ -69,6 +71,7 @@ class SopVariantConformanceTests {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
   @Autowired ComplaintIntake intake;
   @Autowired Complaints complaints;
   @Autowired Institutions institutions;
@@ -82,48 +85,67 @@ class SopVariantConformanceTests {
   }
 
   @TestFactory
-  Stream<DynamicContainer> everyDeployedVariantPassesEveryLifecycleScenario() {
-    List<ProcessDefinition> variants = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(PROCESS_KEY).latestVersion().list();
-    assertThat(variants).as("the shared definition and a regency variant")
-        .extracting(ProcessDefinition::getTenantId).contains((String) null).hasSizeGreaterThanOrEqualTo(2);
-    Set<String> overridden = variants.stream().map(ProcessDefinition::getTenantId)
-        .filter(t -> t != null).collect(Collectors.toSet());
-    return variants.stream().map(variant -> {
-      String region = variant.getTenantId() != null ? variant.getTenantId() : institutions.regencies().stream()
-          .map(Institution::getCode).filter(code -> !overridden.contains(code)).findFirst().orElseThrow();
-      String name = (variant.getTenantId() == null ? "shared" : "tenant " + variant.getTenantId())
-          + " v" + variant.getVersion() + " (complaints in " + region + ")";
+  Stream<DynamicContainer> theNationalModelWithEveryRegionsPlugInsPassesEveryLifecycleScenario() {
+    ProcessDefinition national = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .withoutTenantId().latestVersion().singleResult();
+    List<ProcessDefinition> plugIns = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKeyIn(DeploymentRules.PLUG_INS.toArray(String[]::new)).latestVersion().list();
+    Map<String, List<ProcessDefinition>> byRegion = plugIns.stream().filter(d -> d.getTenantId() != null)
+        .collect(Collectors.groupingBy(ProcessDefinition::getTenantId, java.util.TreeMap::new, Collectors.toList()));
+    assertThat(byRegion).as("regions with plug-ins of their own").containsKeys("35.10", "19.03");
+    String plain = institutions.regencies().stream().map(Institution::getCode)
+        .filter(code -> !byRegion.containsKey(code)).findFirst().orElseThrow();
+    Map<String, List<ProcessDefinition>> variants = new java.util.LinkedHashMap<>();
+    variants.put(plain, plugIns.stream().filter(d -> d.getTenantId() == null).toList());
+    variants.putAll(byRegion);
+    return variants.entrySet().stream().map(variant -> {
+      String region = variant.getKey();
+      String name = "national v" + national.getVersion() + " in " + region + " with "
+          + variant.getValue().stream().map(d -> d.getKey() + (d.getTenantId() == null ? " (shared)" : " of " + region))
+              .sorted().collect(Collectors.joining(", "));
+      List<String> roots = new ArrayList<>();
       List<DynamicTest> tests = new ArrayList<>();
       tests.add(DynamicTest.dynamicTest("keeps the model rules", () -> {
-        List<Violation> violations = ComplaintProcessRules.check(
-            repositoryService.getBpmnModelInstance(variant.getId()), ComplaintProcessRulesTests.formKeys());
-        assertThat(violations).as(name + ":\n" + violations.stream().map(Violation::toString)
-            .collect(Collectors.joining("\n"))).isEmpty();
+        for (ProcessDefinition model : Stream.concat(Stream.of(national), variant.getValue().stream()).toList()) {
+          List<Violation> violations = ComplaintProcessRules.check(
+              repositoryService.getBpmnModelInstance(model.getId()), ComplaintProcessRulesTests.formKeys());
+          assertThat(violations).as(name + ", " + model.getKey() + ":\n" + violations.stream()
+              .map(Violation::toString).collect(Collectors.joining("\n"))).isEmpty();
+        }
       }));
       for (Scenario scenario : Scenario.values()) {
         tests.add(DynamicTest.dynamicTest(scenario.description,
-            () -> run(name, variant, region, scenario)));
+            () -> roots.add(run(name, national, region, scenario))));
       }
+      tests.add(DynamicTest.dynamicTest("called the region's own plug-ins", () -> {
+        for (ProcessDefinition plugIn : variant.getValue()) {
+          long calls = roots.stream().mapToLong(root -> historyService.createHistoricProcessInstanceQuery()
+              .superProcessInstanceId(root).processDefinitionId(plugIn.getId()).count()).sum();
+          assertThat(calls).as(name + ": calls of " + plugIn.getKey()).isPositive();
+        }
+      }));
       return DynamicContainer.dynamicContainer(name, tests);
     });
   }
 
-  private void run(String variantName, ProcessDefinition variant, String region, Scenario scenario) {
+  /** Runs one scenario with a complaint in {@code region}; returns its process instance's id. */
+  private String run(String variantName, ProcessDefinition national, String region, Scenario scenario) {
     casework.setClock(T0);
     Submission s = intake.submit(complaintIn(region));
     String where = variantName + ", scenario \"" + scenario.description + "\", " + s.trackingNumber();
-    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(s.trackingNumber())
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(s.trackingNumber()).rootProcessInstances()
         .singleResult();
-    assertThat(pi.getProcessDefinitionId()).as(where + ": started on the variant").isEqualTo(variant.getId());
+    assertThat(pi.getProcessDefinitionId()).as(where + ": started on the national model").isEqualTo(national.getId());
     Map<String, Integer> visits = new HashMap<>();
     int replies = 0;
     for (int step = 0; step < MAX_STEPS; step++) {
       if (ended(pi.getId())) {
         assertEnd(where, scenario, complaint(s));
-        return;
+        return pi.getId();
       }
-      List<Task> tasks = taskService.createTaskQuery().processInstanceId(pi.getId()).orderByTaskCreateTime().asc().list();
+      // the complaint's tasks, in its own instance and in the plug-ins it called
+      List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(s.trackingNumber())
+          .orderByTaskCreateTime().asc().list();
       assertSomebodyWaits(where, pi.getId(), tasks);
       java.util.Optional<String> ownerProblem = tx.execute(t ->
           owners.problem(complaints.getByTrackingNumber(s.trackingNumber())));
@@ -155,8 +177,7 @@ class SopVariantConformanceTests {
             decision == ReplyDecision.DISPUTE ? "Belum ada perubahan di lapangan." : null);
         continue;
       }
-      Job next = managementService.createJobQuery().processInstanceId(pi.getId()).timers().list().stream()
-          .min(Comparator.comparing(Job::getDuedate))
+      Job next = timers(pi.getId()).stream().min(Comparator.comparing(Job::getDuedate))
           .orElseGet(() -> fail(where + ": rule \"nothing waits with no task for anyone\" broken: the complaint waits at "
               + runtimeService.getActiveActivityIds(pi.getId()) + " with no task to act on and no timer"));
       if (next.getDuedate().after(ClockUtil.getCurrentTime())) {
@@ -164,7 +185,8 @@ class SopVariantConformanceTests {
       }
       managementService.executeJob(next.getId());
     }
-    fail(where + ": still open after " + MAX_STEPS + " steps, waiting at " + runtimeService.getActiveActivityIds(pi.getId()));
+    return fail(where + ": still open after " + MAX_STEPS + " steps, waiting at "
+        + runtimeService.getActiveActivityIds(pi.getId()));
   }
 
   /**
@@ -196,7 +218,7 @@ class SopVariantConformanceTests {
       }
     }
     if (tasks.isEmpty()) {
-      assertThat(managementService.createJobQuery().processInstanceId(processInstanceId).timers().count())
+      assertThat(timers(processInstanceId).size())
           .as(where + ": rule \"every wait has a deadline\": waiting at "
               + runtimeService.getActiveActivityIds(processInstanceId) + " with no task and no timer")
           .isPositive();
@@ -218,6 +240,17 @@ class SopVariantConformanceTests {
     }
     assertThat(c.getTimeline()).extracting(TimelineEntry::getType).as(where + ": what the scenario went through")
         .containsAll(scenario.passes());
+  }
+
+  /** The timers of the complaint's instance and of the plug-ins it called. */
+  private List<Job> timers(String processInstanceId) {
+    List<String> ids = new ArrayList<>(List.of(processInstanceId));
+    for (int i = 0; i < ids.size(); i++) {
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(called -> ids.add(called.getId()));
+    }
+    return ids.stream().flatMap(id -> managementService.createJobQuery().processInstanceId(id).timers().list()
+        .stream()).toList();
   }
 
   private boolean ended(String processInstanceId) {
@@ -385,6 +418,10 @@ class SopVariantConformanceTests {
             "Camat sudah menghubungi kepala puskesmas.");
         case "DisposeComplaint" -> dispose(visit, c);
         case "PrepareFollowUp" -> Map.of(ProcessVariables.FOLLOW_UP_TEXT, "Obat sudah tersedia kembali.");
+        // a reviewing head sends the first draft back once, then approves
+        case "ReviewFollowUp" -> visit == 1
+            ? Map.of(ProcessVariables.REVIEW_DECISION, "REVISE", ProcessVariables.REVIEW_NOTE, "Sebutkan tanggalnya.")
+            : Map.of(ProcessVariables.REVIEW_DECISION, "APPROVE");
         case "SuperviseOverdueComplaint" -> supervise(visit, c, other);
         default -> throw new AssertionError("The conformance suite does not know the form \"" + form
             + "\": add what its users decide to SopVariantConformanceTests.Scenario.answer");

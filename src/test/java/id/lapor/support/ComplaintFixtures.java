@@ -14,6 +14,8 @@ public final class ComplaintFixtures {
 
   public static final String BANGLI = "51.06";
   public static final String BANYUWANGI = "35.10";
+  /** Kab. Bangka Selatan: its plug-in has the head of the OPD review each follow-up before it is sent. */
+  public static final String BANGKA_SELATAN = "19.03";
   public static final String BANGLI_DINKES = "51.06.dinkes";
   public static final String BANGLI_PUPR = "51.06.pupr";
   public static final String BALI = "51";
