@@ -1,6 +1,7 @@
 package id.lapor.casework;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.form.TaskFormData;
@@ -17,6 +18,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -27,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every user task that belongs to a complaint the read-only view of that complaint as form
  * fields: Tasklist's Camunda Forms receive them with the task's form variables, so forms show the
- * complaint without it ever being stored in the engine. It also notes when an OPD first opens a
+ * complaint without it ever being stored in the engine; and it has every user task's decision
+ * cleared and checked by its step ({@link TaskDecisions}). It also notes when an OPD first opens a
  * complaint (claim or form view, for the traffic light). Designers need do nothing in the BPMN.
  */
 @Component
@@ -59,9 +63,21 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
           definition.setTaskFormHandler(
               new ComplaintViewFormHandler(definition.getTaskFormHandler(), view, decisions, openings, support));
           definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, task -> openings.getObject().assigned(task));
+          // every user task's decision is cleared and checked by its step; models written before
+          // this name ${taskDecisions} themselves, which stays the one call
+          if (!namesTaskDecisions(definition)) {
+            for (String event : List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE)) {
+              definition.addBuiltInTaskListener(event, task -> decisions.getObject().notify(task));
+            }
+          }
         }
       }
     });
+  }
+
+  private static boolean namesTaskDecisions(TaskDefinition definition) {
+    var listeners = definition.getTaskListenersForEvent(TaskListener.EVENTNAME_COMPLETE);
+    return listeners != null && listeners.stream().anyMatch(l -> l instanceof DelegateExpressionTaskListener d && d.getExpressionText().contains("taskDecisions"));
   }
 
   /**
@@ -94,7 +110,7 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
         long id = support.getObject().complaint(task).getId();
         openings.getObject().formViewed(task.getTaskDefinitionKey(), id);
         for (Map.Entry<String, TypedValue> field : view.getObject()
-            .fieldsFor(task.getTaskDefinitionKey(), id).entrySet()) {
+            .fieldsFor(task, id).entrySet()) {
           FormFieldImpl formField = new FormFieldImpl();
           formField.setId(field.getKey());
           formField.setType(new StringFormType());
@@ -119,8 +135,8 @@ class ComplaintFormsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
       if (variableScope instanceof TaskEntity task && belongsToComplaint(task)) {
-        TaskDecisions.checkFields(task.getTaskDefinitionKey(), properties.keySet());
-        decisions.getObject().check(task.getTaskDefinitionKey(), support.getObject().complaint(task),
+        decisions.getObject().checkFields(task, properties.keySet());
+        decisions.getObject().check(task, support.getObject().complaint(task),
             name -> properties.containsKey(name) ? properties.get(name) : task.getVariable(name));
       }
       delegate.submitFormVariables(properties, variableScope);

@@ -2,6 +2,7 @@ package id.lapor.casework;
 
 import static id.lapor.casework.CaseworkSupport.text;
 
+import id.lapor.casework.steps.ReviewDecision;
 import id.lapor.complaint.Complaint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,7 +27,7 @@ class RecordFollowUpReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String decision = text(execution, ProcessVariables.REVIEW_DECISION);
     Complaint.ReviewOutcome outcome = decision == null ? Complaint.ReviewOutcome.NOT_REVIEWED_IN_TIME
-        : TaskDecisions.ReviewDecision.REVISE.name().equals(decision) ? Complaint.ReviewOutcome.REVISE
+        : ReviewDecision.REVISE.name().equals(decision) ? Complaint.ReviewOutcome.REVISE
         : Complaint.ReviewOutcome.APPROVED;
     support.complaint(execution).recordFollowUpReview(outcome, text(execution, ProcessVariables.REVIEW_NOTE),
         support.actor(), support.now());

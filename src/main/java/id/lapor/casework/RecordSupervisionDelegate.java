@@ -5,6 +5,7 @@ import static id.lapor.casework.CaseworkSupport.text;
 
 import id.lapor.deadlines.SopStep;
 import java.time.Instant;
+import id.lapor.casework.steps.SupervisionAction;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -65,15 +66,5 @@ class RecordSupervisionDelegate implements JavaDelegate {
           });
       return null;
     });
-  }
-
-  /** What a supervisor may do about an overdue complaint. */
-  enum SupervisionAction {
-    /** Push the OPD (teguran): recorded, the OPD keeps working on it. */
-    PUSH,
-    /** Move it to another OPD of the regency. */
-    REASSIGN,
-    /** Give the OPD more time, once, for a reason the complainant sees. */
-    EXTEND
   }
 }
