@@ -132,7 +132,7 @@ class PostgresIntegrationTests {
         + " returns, transfers, reopened, rating_sum, rated, resolved, archived, merged)"
         + " select c.id, (p.received_at at time zone 'Asia/Jakarta')::date, 'unit', p.province_code,"
         + " 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, 0, 0, 0"
-        + " from complaint c join complaint_projection p on p.id = c.projection_id where c.tracking_number = ?")) {
+        + " from complaint c join complaint_projection p on p.complaint_id = c.id where c.tracking_number = ?")) {
       insert.setInt(1, sumDelta);
       insert.setInt(2, ratedDelta);
       insert.setString(3, trackingNumber);

@@ -3,7 +3,6 @@ package id.lapor.casework;
 import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
-import id.lapor.deadlines.OfficeHours;
 import id.lapor.deadlines.SopStep;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,11 +14,9 @@ import org.springframework.stereotype.Component;
 class PostFollowUpDelegate implements JavaDelegate {
 
   private final CaseworkSupport support;
-  private final OfficeHours officeHours;
 
-  PostFollowUpDelegate(CaseworkSupport support, OfficeHours officeHours) {
+  PostFollowUpDelegate(CaseworkSupport support) {
     this.support = support;
-    this.officeHours = officeHours;
   }
 
   @Override
@@ -27,8 +24,7 @@ class PostFollowUpDelegate implements JavaDelegate {
     var complaint = support.complaint(execution);
     Instant now = support.now();
     Instant replyDue = support.sop(complaint).due(SopStep.REPLY, now);
-    complaint.postFollowUp(text(execution, ProcessVariables.FOLLOW_UP_TEXT), replyDue, support.actor(), now,
-        officeHours);
+    complaint.postFollowUp(text(execution, ProcessVariables.FOLLOW_UP_TEXT), replyDue, support.actor(), now);
     execution.setVariable(ProcessVariables.REPLY_DUE, date(replyDue));
     execution.removeVariable(ProcessVariables.FOLLOW_UP_TEXT);
   }

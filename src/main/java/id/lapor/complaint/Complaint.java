@@ -9,6 +9,36 @@ import static id.lapor.complaint.ComplaintStatus.REFERRED_TO_NATIONAL;
 import static id.lapor.complaint.ComplaintStatus.RESOLVED;
 import static id.lapor.complaint.ComplaintStatus.SUBMITTED;
 
+import id.lapor.complaint.ComplaintEvent.ComplaintAddressedToRegency;
+import id.lapor.complaint.ComplaintEvent.ComplaintArchived;
+import id.lapor.complaint.ComplaintEvent.ComplaintDisposed;
+import id.lapor.complaint.ComplaintEvent.ComplaintEscalated;
+import id.lapor.complaint.ComplaintEvent.ComplaintForwarded;
+import id.lapor.complaint.ComplaintEvent.ComplaintMerged;
+import id.lapor.complaint.ComplaintEvent.ComplaintOpened;
+import id.lapor.complaint.ComplaintEvent.ComplaintReassigned;
+import id.lapor.complaint.ComplaintEvent.ComplaintReferredToNational;
+import id.lapor.complaint.ComplaintEvent.ComplaintReopened;
+import id.lapor.complaint.ComplaintEvent.ComplaintResolved;
+import id.lapor.complaint.ComplaintEvent.ComplaintReturned;
+import id.lapor.complaint.ComplaintEvent.ComplaintSubmitted;
+import id.lapor.complaint.ComplaintEvent.ComplaintSupervised;
+import id.lapor.complaint.ComplaintEvent.ComplaintSupplemented;
+import id.lapor.complaint.ComplaintEvent.ComplaintTransferred;
+import id.lapor.complaint.ComplaintEvent.ComplaintUnmerged;
+import id.lapor.complaint.ComplaintEvent.DeadlineExtended;
+import id.lapor.complaint.ComplaintEvent.DuplicateLinked;
+import id.lapor.complaint.ComplaintEvent.DuplicateUnlinked;
+import id.lapor.complaint.ComplaintEvent.FirstResponseGiven;
+import id.lapor.complaint.ComplaintEvent.FollowUpAccepted;
+import id.lapor.complaint.ComplaintEvent.FollowUpDisputed;
+import id.lapor.complaint.ComplaintEvent.FollowUpPosted;
+import id.lapor.complaint.ComplaintEvent.FollowUpReviewed;
+import id.lapor.complaint.ComplaintEvent.InformationRequested;
+import id.lapor.complaint.ComplaintEvent.MeTooCounted;
+import id.lapor.complaint.ComplaintEvent.Occurrence;
+import id.lapor.complaint.ComplaintEvent.OpdReminded;
+import id.lapor.complaint.ComplaintEvent.SanctionNoticeIssued;
 import id.lapor.institutions.Institution;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -25,6 +55,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -174,29 +205,13 @@ public class Complaint {
   @Column(name = "closed_at")
   private Instant closedAt;
 
-  /** The supervision read model, folded from every entry as it is recorded. */
-  @OneToOne(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
-  @JoinColumn(name = "projection_id")
-  private ComplaintProjection projection;
-
   @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("occurredAt ASC, id ASC")
   private List<TimelineEntry> timeline = new ArrayList<>();
 
-  /** The outbox of notices to the complainant (only ever appended; delivered by the notifications module). */
-  @OneToMany(mappedBy = "complaint", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
-  private List<ComplainantNotice> notices = new ArrayList<>();
-
-  /**
-   * What each change of the read model adds to the national rollup (only ever appended; summed by
-   * the supervision module).
-   */
-  @OneToMany(mappedBy = "complaint", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
-  private List<FiguresDelta> figuresDeltas = new ArrayList<>();
-
-  /** What the complainants of merged duplicates are told about the complaint they were merged into. */
-  private static final Set<TimelineEventType> LINKED_NOTICES = EnumSet.of(TimelineEventType.FOLLOW_UP_POSTED,
-      TimelineEventType.RESOLVED, TimelineEventType.ARCHIVED);
+  /** What happened since the events were last taken (published at the next flush). */
+  @Transient
+  private final List<ComplaintEvent> pendingEvents = new ArrayList<>();
 
   protected Complaint() {}
 
@@ -226,8 +241,8 @@ public class Complaint {
     c.status = SUBMITTED;
     c.submittedAt = now;
     c.currentDeadline = verificationDue;
-    c.record(TimelineEventType.SUBMITTED, now, TimelineEntry.COMPLAINANT, c.addressedRegionCode,
-        report.channel().name(), null, null);
+    c.announce(new ComplaintSubmitted(c.happened(now, TimelineEntry.COMPLAINANT), c.addressedRegionCode,
+        report.channel()));
     return c;
   }
 
@@ -246,7 +261,7 @@ public class Complaint {
     status = ComplaintStatus.MERGED;
     mergedInto = master;
     close(now);
-    record(TimelineEventType.MERGED, now, actor, handlerCode, null, master.getTrackingNumber(), null);
+    announce(new ComplaintMerged(happened(now, actor), handlerCode, master.getTrackingNumber()));
   }
 
   /** Undoes a merge while the master is open: the complaint is verified on its own again. */
@@ -258,7 +273,7 @@ public class Complaint {
     status = SUBMITTED;
     closedAt = null;
     currentDeadline = verificationDue;
-    record(TimelineEventType.UNMERGED, now, actor, handlerCode, null, master.getTrackingNumber(), null);
+    announce(new ComplaintUnmerged(happened(now, actor), handlerCode, master.getTrackingNumber()));
   }
 
   /** On the master: a duplicate joins it; its complainants count and will be told of the follow-up. */
@@ -269,7 +284,7 @@ public class Complaint {
     }
     mergedDuplicates.add(duplicate);
     reportCount += duplicate.getReportCount();
-    record(TimelineEventType.DUPLICATE_LINKED, now, actor, handlerCode, null, duplicate.getTrackingNumber(), null);
+    announce(new DuplicateLinked(happened(now, actor), handlerCode, duplicate.getTrackingNumber()));
   }
 
   /** On the master: a merged duplicate leaves it again. */
@@ -277,7 +292,7 @@ public class Complaint {
     requireOpenFor("lose a duplicate");
     mergedDuplicates.remove(duplicate);
     reportCount = Math.max(1, reportCount - duplicate.getReportCount());
-    record(TimelineEventType.DUPLICATE_UNLINKED, now, actor, handlerCode, null, duplicate.getTrackingNumber(), null);
+    announce(new DuplicateUnlinked(happened(now, actor), handlerCode, duplicate.getTrackingNumber()));
   }
 
   /**
@@ -295,7 +310,7 @@ public class Complaint {
     handlerCode = institutionCode;
     transferCount++;
     currentDeadline = verificationDue;
-    record(TimelineEventType.TRANSFERRED, now, actor, institutionCode, null, why, null);
+    announce(new ComplaintTransferred(happened(now, actor), institutionCode, why));
   }
 
   /** "Saya juga mengalami": one more person reports the same (public, open complaints only). */
@@ -305,7 +320,7 @@ public class Complaint {
       throw new IllegalComplaintTransitionException(trackingNumber, status, "supported (not public)");
     }
     reportCount++;
-    record(TimelineEventType.ME_TOO, now, TimelineEntry.COMPLAINANT, handlerCode, null, null, null);
+    announce(new MeTooCounted(happened(now, TimelineEntry.COMPLAINANT), handlerCode));
   }
 
   /** Refuses {@code action} (files, "me too", a duplicate) once the complaint is closed. */
@@ -321,7 +336,7 @@ public class Complaint {
     String text = required(question);
     status = AWAITING_INFORMATION;
     currentDeadline = supplementDue;
-    record(TimelineEventType.INFORMATION_REQUESTED, now, actor, handlerCode, null, text, null);
+    announce(new InformationRequested(happened(now, actor), handlerCode, text));
   }
 
   /** The complainant supplies what was asked; verification starts again. */
@@ -330,7 +345,7 @@ public class Complaint {
     String supplied = required(text);
     status = SUBMITTED;
     currentDeadline = verificationDue;
-    record(TimelineEventType.SUPPLEMENTED, now, TimelineEntry.COMPLAINANT, handlerCode, null, supplied, null);
+    announce(new ComplaintSupplemented(happened(now, TimelineEntry.COMPLAINANT), handlerCode, supplied));
   }
 
   /** Arsipkan: closes the complaint without a follow-up, for a stated reason. */
@@ -340,7 +355,7 @@ public class Complaint {
     status = ARCHIVED;
     archiveReason = reason;
     close(now);
-    record(TimelineEventType.ARCHIVED, now, actor, handlerCode, reason.name(), blankToNull(note), null);
+    announce(new ComplaintArchived(happened(now, actor), handlerCode, reason, blankToNull(note)));
   }
 
   /** Bukan wewenang: the regency says the complaint is not within its authority. */
@@ -351,7 +366,7 @@ public class Complaint {
     status = REFERRED_TO_NATIONAL;
     handlerCode = Institution.NATIONAL_CODE;
     currentDeadline = verificationDue;
-    record(TimelineEventType.REFERRED_TO_NATIONAL, now, actor, from, null, why, null);
+    announce(new ComplaintReferredToNational(happened(now, actor), from, why));
   }
 
   /** The national admin addresses the complaint to the regency/city that must verify it. */
@@ -362,14 +377,14 @@ public class Complaint {
     addressedRegionCode = regencyCode;
     handlerCode = regencyCode;
     currentDeadline = verificationDue;
-    record(TimelineEventType.ADDRESSED_TO_REGENCY, now, actor, regencyCode, null, null, null);
+    announce(new ComplaintAddressedToRegency(happened(now, actor), regencyCode));
   }
 
   /** Verified and forwarded (disposisi) to an OPD, which must follow up by the deadline. */
   public void forwardTo(String opd, Instant followUpDue, String actor, Instant now) {
     require(EnumSet.of(SUBMITTED), "forwarded");
     handTo(opd, followUpDue);
-    record(TimelineEventType.FORWARDED, now, actor, opd, null, null, null);
+    announce(new ComplaintForwarded(happened(now, actor), opd));
   }
 
   /** The complaint waits at {@code opd}, unopened, until {@code followUpDue}. */
@@ -391,7 +406,7 @@ public class Complaint {
   public void recordFirstResponse(String districtOffice, String note, String actor, Instant now) {
     require(EnumSet.of(FORWARDED), "given a first response");
     String what = required(note);
-    record(TimelineEventType.FIRST_RESPONSE_GIVEN, now, actor, Objects.requireNonNull(districtOffice), null, what, null);
+    announce(new FirstResponseGiven(happened(now, actor), Objects.requireNonNull(districtOffice), what));
   }
 
   /** The OPD's liaison officer assigns the complaint inside the OPD. */
@@ -400,7 +415,7 @@ public class Complaint {
     markOpened(actor, now);
     status = IN_PROGRESS;
     officer = blankToNull(assignedOfficer);
-    record(TimelineEventType.DISPOSED, now, actor, opdCode, null, officer, null);
+    announce(new ComplaintDisposed(happened(now, actor), opdCode, officer));
   }
 
   /**
@@ -419,7 +434,7 @@ public class Complaint {
     handlerCode = addressedRegionCode;
     escalationLevel = EscalationLevel.NONE;
     currentDeadline = verificationDue;
-    record(TimelineEventType.RETURNED, now, actor, from, suggestion, why, null);
+    announce(new ComplaintReturned(happened(now, actor), from, suggestion, why));
   }
 
   /** The follow-up deadline passed: the complaint is escalated one level up. */
@@ -430,7 +445,7 @@ public class Complaint {
     }
     escalationLevel = level;
     escalationCount++;
-    record(TimelineEventType.ESCALATED, now, TimelineEntry.SYSTEM, targetCode, level.name(), responsible(), null);
+    announce(new ComplaintEscalated(happened(now, TimelineEntry.SYSTEM), targetCode, level, responsible()));
   }
 
   /**
@@ -439,7 +454,7 @@ public class Complaint {
    */
   public void recordSanctionNotice(Instant now) {
     require(EnumSet.of(FORWARDED, IN_PROGRESS), "sanctioned");
-    record(TimelineEventType.SANCTION_NOTICE_ISSUED, now, TimelineEntry.SYSTEM, opdCode, null, responsible(), null);
+    announce(new SanctionNoticeIssued(happened(now, TimelineEntry.SYSTEM), opdCode, responsible()));
   }
 
   /**
@@ -448,7 +463,7 @@ public class Complaint {
    */
   public void remind(Instant now) {
     require(EnumSet.of(FORWARDED, IN_PROGRESS), "reminded");
-    record(TimelineEventType.REMINDED, now, TimelineEntry.SYSTEM, opdCode, null, responsible(), null);
+    announce(new OpdReminded(happened(now, TimelineEntry.SYSTEM), opdCode, responsible()));
   }
 
   /**
@@ -462,7 +477,7 @@ public class Complaint {
       throw new IllegalArgumentException("the complaint is already at " + opd);
     }
     handTo(opd, followUpDue);
-    record(TimelineEventType.REASSIGNED, now, actor, opd, null, why, null);
+    announce(new ComplaintReassigned(happened(now, actor), opd, why));
   }
 
   /**
@@ -483,7 +498,7 @@ public class Complaint {
     deadlineExtended = true;
     currentDeadline = newDeadline;
     escalationLevel = EscalationLevel.NONE;
-    record(TimelineEventType.DEADLINE_EXTENDED, now, actor, opdCode, null, why, null);
+    announce(new DeadlineExtended(happened(now, actor), opdCode, why));
   }
 
   /** Whether a supervisor has used the one extension of the follow-up deadline. */
@@ -500,21 +515,20 @@ public class Complaint {
   public void recordSupervision(String note, String actor, Instant now) {
     require(EnumSet.of(FORWARDED, IN_PROGRESS), "supervised");
     String what = required(note);
-    record(TimelineEventType.SUPERVISED, now, actor, handlerCode, escalationLevel.name(), what, null);
+    announce(new ComplaintSupervised(happened(now, actor), handlerCode, escalationLevel, what));
   }
 
   /**
-   * Tindak lanjut: the OPD answers the complainant, who then has until {@code replyDue}. {@code hours}
-   * measures the working time the OPD took, for supervisors' figures.
+   * Tindak lanjut: the OPD answers the complainant, who then has until {@code replyDue}.
    */
-  public void postFollowUp(String text, Instant replyDue, String actor, Instant now, WorkingHours hours) {
+  public void postFollowUp(String text, Instant replyDue, String actor, Instant now) {
     require(EnumSet.of(IN_PROGRESS), "answered");
     String followUp = required(text);
     answeredLate = currentDeadline != null && now.isAfter(currentDeadline);
     answeredAt = now;
     status = ANSWERED;
     currentDeadline = replyDue;
-    record(TimelineEventType.FOLLOW_UP_POSTED, now, actor, opdCode, null, followUp, null, hours);
+    announce(new FollowUpPosted(happened(now, actor), opdCode, followUp));
   }
 
   /**
@@ -523,7 +537,7 @@ public class Complaint {
    */
   public void recordFollowUpReview(ReviewOutcome outcome, String note, String actor, Instant now) {
     require(EnumSet.of(IN_PROGRESS), "reviewed");
-    record(TimelineEventType.FOLLOW_UP_REVIEWED, now, actor, opdCode, outcome.name(), blankToNull(note), null);
+    announce(new FollowUpReviewed(happened(now, actor), opdCode, outcome, blankToNull(note)));
   }
 
   /** What came of a review of the follow-up before it was sent (a region's FollowUpReview plug-in). */
@@ -545,9 +559,9 @@ public class Complaint {
     if (replyRating != null) {
       rating = replyRating;
     }
-    TimelineEventType type = decision == ReplyDecision.ACCEPT
-        ? TimelineEventType.FOLLOW_UP_ACCEPTED : TimelineEventType.FOLLOW_UP_DISPUTED;
-    record(type, now, TimelineEntry.COMPLAINANT, opdCode, null, blankToNull(comment), replyRating);
+    Occurrence o = happened(now, TimelineEntry.COMPLAINANT);
+    announce(decision == ReplyDecision.ACCEPT ? new FollowUpAccepted(o, opdCode, replyRating, blankToNull(comment))
+        : new FollowUpDisputed(o, opdCode, replyRating, blankToNull(comment)));
   }
 
   /**
@@ -562,7 +576,7 @@ public class Complaint {
     escalationLevel = EscalationLevel.NONE;
     currentDeadline = followUpDue;
     resetLight();
-    record(TimelineEventType.REOPENED, now, TimelineEntry.SYSTEM, opdCode, status.name(), null, null);
+    announce(new ComplaintReopened(happened(now, TimelineEntry.SYSTEM), opdCode, status));
   }
 
   /** Selesai: the follow-up was accepted, or stood unanswered for the reply period. */
@@ -572,7 +586,7 @@ public class Complaint {
     status = RESOLVED;
     resolution = how;
     close(now);
-    record(TimelineEventType.RESOLVED, now, TimelineEntry.SYSTEM, handlerCode, how.name(), null, null);
+    announce(new ComplaintResolved(happened(now, TimelineEntry.SYSTEM), handlerCode, how));
   }
 
   /**
@@ -586,7 +600,7 @@ public class Complaint {
       return false;
     }
     openedAt = now;
-    record(TimelineEventType.OPENED, now, user, opdCode, null, null, null);
+    announce(new ComplaintOpened(happened(now, user), opdCode));
     return true;
   }
 
@@ -602,6 +616,14 @@ public class Complaint {
       return Optional.of(TrafficLight.OVERDUE);
     }
     return Optional.of(openedAt == null ? TrafficLight.RED : TrafficLight.YELLOW);
+  }
+
+  /**
+   * The OPD's light as supervisors keep it — red, yellow or green, whether or not the deadline has
+   * passed since — or empty while the complaint is not (yet) an OPD's.
+   */
+  public Optional<TrafficLight> light() {
+    return trafficLight(Instant.MIN);
   }
 
   /** Whether the last follow-up came after its deadline; empty before any follow-up. */
@@ -657,31 +679,36 @@ public class Complaint {
     return text == null || text.isBlank() ? null : text.strip();
   }
 
-  private void record(TimelineEventType type, Instant at, String actor, String institution,
-      String reasonCode, String note, Integer entryRating) {
-    record(type, at, actor, institution, reasonCode, note, entryRating, WorkingHours.UNKNOWN);
+  /** When and by whom the complaint changes now. */
+  private Occurrence happened(Instant at, String actor) {
+    return new Occurrence(this, at, actor);
   }
 
-  private void record(TimelineEventType type, Instant at, String actor, String institution,
-      String reasonCode, String note, Integer entryRating, WorkingHours hours) {
-    TimelineEntry entry = new TimelineEntry(this, type, at, actor, institution, reasonCode, note, entryRating,
-        currentDeadline);
+  /**
+   * Records what happened on the timeline (with the deadline in force after it) and announces it:
+   * published in the transaction that changed the complaint, before it commits.
+   */
+  private void announce(ComplaintEvent event) {
+    TimelineEntry entry = new TimelineEntry(this, event.type(), event.at(), event.occurrence().actor(),
+        event.institutionCode(), event.reasonCode(), event.note(), event.rating(), currentDeadline);
+    event.occurrence().recordedAs(entry);
     timeline.add(entry);
-    FiguresDelta.Contribution before = FiguresDelta.Contribution.of(projection);
-    if (projection == null) {
-      // a complaint recorded before the read model existed: its whole timeline, this entry included
-      projection = ComplaintProjection.rebuiltFrom(this, hours);
-    } else {
-      projection.apply(entry, hours);
-    }
-    figuresDeltas.addAll(FiguresDelta.between(this, before, FiguresDelta.Contribution.of(projection)));
-    notices.addAll(ComplainantNotice.owedFor(this, entry));
-    if (LINKED_NOTICES.contains(type)) {
-      for (Complaint duplicate : mergedDuplicates) {
-        notices.addAll(ComplainantNotice.owedFor(duplicate, entry));
-      }
-    }
-    updatedAt = at;
+    pendingEvents.add(event);
+    updatedAt = event.at();
+  }
+
+  /**
+   * The events announced since they were last taken ({@link ComplaintEventPublishing} takes them at
+   * every flush; a test without a database takes them itself).
+   */
+  public List<ComplaintEvent> takeEvents() {
+    List<ComplaintEvent> taken = List.copyOf(pendingEvents);
+    pendingEvents.clear();
+    return taken;
+  }
+
+  boolean hasPendingEvents() {
+    return !pendingEvents.isEmpty();
   }
 
   public Long getId() {
@@ -823,35 +850,9 @@ public class Complaint {
     return Optional.ofNullable(closedAt);
   }
 
-  /** The supervision read model (see {@link ComplaintProjection}). */
-  public Optional<ComplaintProjection> getProjection() {
-    return Optional.ofNullable(projection);
-  }
-
-  /**
-   * Recomputes the read model from the timeline; returns the fields that had drifted (none when the
-   * incremental folding was right).
-   */
-  public List<String> rebuildProjection(WorkingHours hours) {
-    ComplaintProjection rebuilt = ComplaintProjection.rebuiltFrom(this, hours);
-    FiguresDelta.Contribution before = FiguresDelta.Contribution.of(projection);
-    List<String> drifted;
-    if (projection == null) {
-      projection = rebuilt;
-      drifted = List.of("*");
-    } else {
-      drifted = projection.differences(rebuilt);
-      if (!drifted.isEmpty()) {
-        projection.copyFrom(rebuilt);
-      }
-    }
-    figuresDeltas.addAll(FiguresDelta.between(this, before, FiguresDelta.Contribution.of(projection)));
-    return drifted;
-  }
-
-  /** What this complaint's changes added to the national rollup, in this session (for tests). */
-  List<FiguresDelta> figuresDeltas() {
-    return Collections.unmodifiableList(figuresDeltas);
+  /** The duplicates merged into this complaint (their complainants hear of its follow-up and closure). */
+  public List<Complaint> getMergedDuplicates() {
+    return Collections.unmodifiableList(mergedDuplicates);
   }
 
   public List<TimelineEntry> getTimeline() {

@@ -60,10 +60,6 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   @Query("select c.id from Complaint c where c.id > :after order by c.id")
   List<Long> idsAfter(long after, Pageable page);
 
-  /** Ids of complaints recorded before the read model existed (no projection row yet). */
-  @Query("select c.id from Complaint c where c.projection is null order by c.id")
-  List<Long> idsWithoutProjection(Pageable page);
-
   long countBySubmittedAtGreaterThanEqual(Instant since);
 
   long countByAnsweredAtGreaterThanEqual(Instant since);

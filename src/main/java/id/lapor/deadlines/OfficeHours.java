@@ -1,7 +1,7 @@
 package id.lapor.deadlines;
 
 import id.lapor.calendar.WorkingCalendar;
-import id.lapor.complaint.WorkingHours;
+import id.lapor.deadlines.WorkingHours;
 import id.lapor.institutions.Institutions;
 import java.time.Duration;
 import java.time.Instant;

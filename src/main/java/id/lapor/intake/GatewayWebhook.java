@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lapor.complaint.Channel;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
-import id.lapor.complaint.NoticeMedium;
+import id.lapor.notifications.NoticeMedium;
 import id.lapor.notifications.DeliveryException;
 import id.lapor.notifications.GatewayClient;
 import id.lapor.notifications.GatewayProperties;

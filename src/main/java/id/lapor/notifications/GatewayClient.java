@@ -1,6 +1,6 @@
 package id.lapor.notifications;
 
-import id.lapor.complaint.NoticeMedium;
+import id.lapor.notifications.NoticeMedium;
 import java.net.http.HttpClient;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;

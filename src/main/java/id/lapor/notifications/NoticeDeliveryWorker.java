@@ -1,10 +1,10 @@
 package id.lapor.notifications;
 
-import id.lapor.complaint.ComplainantNotice;
-import id.lapor.complaint.ComplainantNotices;
+import id.lapor.notifications.ComplainantNotice;
+import id.lapor.notifications.ComplainantNotices;
 import id.lapor.complaint.Complainant;
-import id.lapor.complaint.NoticeMedium;
-import id.lapor.complaint.NoticeState;
+import id.lapor.notifications.NoticeMedium;
+import id.lapor.notifications.NoticeState;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package id.lapor.notifications;
 
-import id.lapor.complaint.ComplainantNotice;
+import id.lapor.notifications.ComplainantNotice;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.TimelineEntry;
 import id.lapor.institutions.Institution;

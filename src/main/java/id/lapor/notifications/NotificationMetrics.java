@@ -1,7 +1,7 @@
 package id.lapor.notifications;
 
-import id.lapor.complaint.ComplainantNotices;
-import id.lapor.complaint.NoticeState;
+import id.lapor.notifications.ComplainantNotices;
+import id.lapor.notifications.NoticeState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

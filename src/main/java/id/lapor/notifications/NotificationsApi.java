@@ -1,8 +1,8 @@
 package id.lapor.notifications;
 
-import id.lapor.complaint.ComplainantNotice;
-import id.lapor.complaint.ComplainantNotices;
-import id.lapor.complaint.NoticeState;
+import id.lapor.notifications.ComplainantNotice;
+import id.lapor.notifications.ComplainantNotices;
+import id.lapor.notifications.NoticeState;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;

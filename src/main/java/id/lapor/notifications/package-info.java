@@ -1,5 +1,5 @@
 /**
- * Notifications to complainants: delivers the outbox of {@link id.lapor.complaint.ComplainantNotice}s
+ * Notifications to complainants: delivers the outbox of {@link id.lapor.notifications.ComplainantNotice}s
  * by email (SMTP, HTML + text, Indonesian or English) and by SMS/WhatsApp through an HTTP gateway,
  * with retries and backoff; operators see failures in a metric and an admin list.
  */

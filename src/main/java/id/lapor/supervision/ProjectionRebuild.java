@@ -2,7 +2,6 @@ package id.lapor.supervision;
 
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
-import id.lapor.deadlines.OfficeHours;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,15 @@ public class ProjectionRebuild {
   static final int BATCH = 500;
 
   private final Complaints complaints;
-  private final OfficeHours officeHours;
+  private final ComplaintProjections projections;
+  private final ProjectionKeeper keeper;
   private final TransactionTemplate transactions;
 
-  ProjectionRebuild(Complaints complaints, OfficeHours officeHours, PlatformTransactionManager transactionManager) {
+  ProjectionRebuild(Complaints complaints, ComplaintProjections projections, ProjectionKeeper keeper,
+      PlatformTransactionManager transactionManager) {
     this.complaints = complaints;
-    this.officeHours = officeHours;
+    this.projections = projections;
+    this.keeper = keeper;
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
@@ -84,7 +86,7 @@ public class ProjectionRebuild {
   public Result backfill() {
     Tally tally = new Tally();
     while (true) {
-      List<Long> ids = complaints.idsWithoutProjection(PageRequest.of(0, BATCH));
+      List<Long> ids = projections.complaintsWithoutRow(PageRequest.of(0, BATCH));
       if (ids.isEmpty()) {
         break;
       }
@@ -105,7 +107,7 @@ public class ProjectionRebuild {
 
   private void rebuild(long id, Tally tally) {
     Complaint c = complaints.getById(id);
-    List<String> drifted = c.rebuildProjection(officeHours);
+    List<String> drifted = keeper.rebuild(c);
     tally.count(c.getTrackingNumber(), drifted);
   }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.lapor.complaint.ComplainantNotices;
+import id.lapor.notifications.ComplainantNotices;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;

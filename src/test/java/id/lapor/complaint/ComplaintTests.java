@@ -32,7 +32,7 @@ class ComplaintTests {
   @Test
   void refusesTransitionsTheCurrentStatusDoesNotAllow() {
     Complaint c = aSubmittedComplaint();
-    assertThatThrownBy(() -> c.postFollowUp("x", T0, "petugas", T0, WorkingHours.UNKNOWN))
+    assertThatThrownBy(() -> c.postFollowUp("x", T0, "petugas", T0))
         .isInstanceOf(IllegalComplaintTransitionException.class).hasMessageContaining("SUBMITTED");
     assertThatThrownBy(() -> c.resolve(Resolution.ACCEPTED, T0)).isInstanceOf(IllegalComplaintTransitionException.class);
     assertThatThrownBy(() -> c.supplement("x", T0, T0)).isInstanceOf(IllegalComplaintTransitionException.class);
@@ -76,7 +76,7 @@ class ComplaintTests {
     c.forwardTo("51.06.dinkes", T0, "admin", T0);
     c.dispose("petugas", "penghubung", T0);
     c.escalate(EscalationLevel.PROVINCE, "51", T0);
-    c.postFollowUp("Jawaban", T0, "petugas", T0, WorkingHours.UNKNOWN);
+    c.postFollowUp("Jawaban", T0, "petugas", T0);
     assertThatThrownBy(() -> c.recordReply(ReplyDecision.DISPUTE, null, " ", T0))
         .isInstanceOf(IllegalArgumentException.class);
     c.recordReply(ReplyDecision.DISPUTE, 2, "Belum beres", T0);
@@ -101,7 +101,7 @@ class ComplaintTests {
     assertThat(c.markOpened("petugas", T0.plusSeconds(120))).as("first opening only").isFalse();
     assertThat(c.trafficLight(T0.plusSeconds(60))).contains(TrafficLight.YELLOW);
     c.dispose("petugas", "penghubung", T0.plusSeconds(90));
-    c.postFollowUp("Jawaban", T0.plus(10, ChronoUnit.DAYS), "petugas", due.plusSeconds(3600), WorkingHours.UNKNOWN);
+    c.postFollowUp("Jawaban", T0.plus(10, ChronoUnit.DAYS), "petugas", due.plusSeconds(3600));
     assertThat(c.trafficLight(due.plusSeconds(3600))).contains(TrafficLight.GREEN);
     assertThat(c.getAnsweredLate()).contains(true);
     c.recordReply(ReplyDecision.DISPUTE, 1, "Belum", due.plusSeconds(7200));

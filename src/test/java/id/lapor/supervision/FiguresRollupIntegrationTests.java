@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lapor.casework.ComplaintTasks;
 import id.lapor.casework.ProcessVariables;
-import id.lapor.complaint.FiguresDelta;
+import id.lapor.supervision.FiguresDelta;
 import id.lapor.complaint.ReplyDecision;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;

@@ -1,4 +1,4 @@
-package id.lapor.complaint;
+package id.lapor.deadlines;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package id.lapor.complaint;
+package id.lapor.notifications;
 
+import id.lapor.complaint.Complaint;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
@@ -12,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 public interface ComplainantNotices extends JpaRepository<ComplainantNotice, Long> {
 
   /** Pending notices whose time has come and that no worker holds, oldest first. */
-  @Query("select n.id from ComplainantNotice n where n.state = id.lapor.complaint.NoticeState.PENDING"
+  @Query("select n.id from ComplainantNotice n where n.state = id.lapor.notifications.NoticeState.PENDING"
       + " and n.nextAttemptAt <= :now and (n.claimedUntil is null or n.claimedUntil < :now)"
       + " order by n.nextAttemptAt, n.id")
   List<Long> dueIds(Instant now, Pageable page);
@@ -24,7 +25,7 @@ public interface ComplainantNotices extends JpaRepository<ComplainantNotice, Lon
   @Transactional
   @Modifying(clearAutomatically = true)
   @Query("update ComplainantNotice n set n.claimedUntil = :until, n.version = n.version + 1"
-      + " where n.id = :id and n.state = id.lapor.complaint.NoticeState.PENDING"
+      + " where n.id = :id and n.state = id.lapor.notifications.NoticeState.PENDING"
       + " and (n.claimedUntil is null or n.claimedUntil < :now)")
   int claim(long id, Instant now, Instant until);
 

@@ -1,4 +1,4 @@
-package id.lapor.complaint;
+package id.lapor.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,14 @@
-package id.lapor.complaint;
+package id.lapor.supervision;
 
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.TrafficLight;
+import id.lapor.complaint.Classification;
+import id.lapor.complaint.Category;
+import id.lapor.complaint.Channel;
+import id.lapor.complaint.EscalationLevel;
+import id.lapor.complaint.Resolution;
+import id.lapor.complaint.ArchiveReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package id.lapor.complaint;
+package id.lapor.notifications;
 
 /** Where a notice to the complainant stands in the outbox. */
 public enum NoticeState {

@@ -1,5 +1,9 @@
-package id.lapor.complaint;
+package id.lapor.notifications;
 
+import id.lapor.complaint.Channel;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.TimelineEntry;
+import id.lapor.complaint.TimelineEventType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

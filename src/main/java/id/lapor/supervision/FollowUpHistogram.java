@@ -1,4 +1,4 @@
-package id.lapor.complaint;
+package id.lapor.supervision;
 
 import java.util.Arrays;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package id.lapor.complaint;
+package id.lapor.supervision;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,12 +17,39 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import id.lapor.complaint.Category;
+import id.lapor.complaint.Channel;
+import id.lapor.complaint.Classification;
+import id.lapor.complaint.Complaint;
+import id.lapor.complaint.ComplaintEvent;
+import id.lapor.complaint.ComplaintEvent.ComplaintAddressedToRegency;
+import id.lapor.complaint.ComplaintEvent.ComplaintArchived;
+import id.lapor.complaint.ComplaintEvent.ComplaintEscalated;
+import id.lapor.complaint.ComplaintEvent.ComplaintForwarded;
+import id.lapor.complaint.ComplaintEvent.ComplaintMerged;
+import id.lapor.complaint.ComplaintEvent.ComplaintOpened;
+import id.lapor.complaint.ComplaintEvent.ComplaintReassigned;
+import id.lapor.complaint.ComplaintEvent.ComplaintReferredToNational;
+import id.lapor.complaint.ComplaintEvent.ComplaintSubmitted;
+import id.lapor.complaint.ComplaintEvent.ComplaintTransferred;
+import id.lapor.complaint.ComplaintEvent.FollowUpPosted;
+import id.lapor.complaint.ComplaintEvent.InformationRequested;
+import id.lapor.complaint.ComplaintStatus;
+import id.lapor.complaint.ArchiveReason;
+import id.lapor.complaint.EscalationLevel;
+import id.lapor.complaint.Resolution;
+import id.lapor.complaint.TimelineEntry;
+import id.lapor.complaint.TrafficLight;
+import id.lapor.deadlines.WorkingHours;
 
 /**
  * The supervision read model of one complaint: where it is, its light, the times of its milestones
- * and its counts, kept by folding each timeline entry as it is recorded (in the same transaction)
- * and recomputable from the timeline alone ({@link #rebuiltFrom}). Supervisors' figures and reports
- * read only these rows, never the process engine's history.
+ * and its counts. It mirrors the complaint's state (status, place, light, counts) and counts what the
+ * events say (milestones: received, verified, forwarded, opened, answered and whether on time, the
+ * highest escalation, events), in the transaction that changed the complaint
+ * ({@link ProjectionKeeper}); it is recomputable from the timeline and the complaint alone
+ * ({@link #rebuiltFrom}). Supervisors' figures and reports read only these rows, never the process
+ * engine's history.
  */
 @Entity
 @Table(name = "complaint_projection")
@@ -31,6 +58,10 @@ public class ComplaintProjection {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+
+  /** The complaint this row reads. */
+  @Column(name = "complaint_id", nullable = false, unique = true)
+  private Long complaintId;
 
   @Column(name = "tracking_number", nullable = false, length = 20)
   private String trackingNumber;
@@ -136,128 +167,112 @@ public class ComplaintProjection {
   @Column(name = "last_event_at", nullable = false)
   private Instant lastEventAt;
 
+  /**
+   * While replaying a timeline: the regency the complaint was addressed to at the event counted (for
+   * working hours; live, the complaint's own is that regency).
+   */
+  private transient String regencyAt;
+
   protected ComplaintProjection() {}
 
   private ComplaintProjection(Complaint complaint) {
-    trackingNumber = complaint.getTrackingNumber();
-    classification = complaint.getClassification();
-    category = complaint.getCategory();
-    channel = complaint.getChannel();
+    complaintId = complaint.getId();
   }
 
-  /** The projection of {@code complaint} computed from its timeline alone, in the order it was recorded. */
+  /** A row for a complaint that has none yet (its first event is then folded into it). */
+  static ComplaintProjection newFor(Complaint complaint) {
+    return new ComplaintProjection(complaint);
+  }
+
+  /** The projection of {@code complaint} computed from its timeline and its state alone. */
   public static ComplaintProjection rebuiltFrom(Complaint complaint, WorkingHours hours) {
+    return rebuiltUpTo(complaint, null, hours);
+  }
+
+  /**
+   * The projection of {@code complaint} from its timeline up to and including {@code last} (all of it
+   * when null), in the order it was recorded, and its state.
+   */
+  static ComplaintProjection rebuiltUpTo(Complaint complaint, TimelineEntry last, WorkingHours hours) {
     ComplaintProjection p = new ComplaintProjection(complaint);
     List<TimelineEntry> entries = complaint.getTimeline().stream()
         .sorted(Comparator.comparing(TimelineEntry::getId, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
-    entries.forEach(e -> p.apply(e, hours));
+    for (TimelineEntry entry : entries) {
+      p.count(ComplaintEvent.of(entry), hours);
+      if (entry == last) {
+        break;
+      }
+    }
+    p.mirror(complaint);
     return p;
   }
 
-  /** Folds one more timeline entry into the projection. */
-  void apply(TimelineEntry e, WorkingHours hours) {
-    Instant at = e.getOccurredAt();
+  /** One more event of the complaint: counted, and the complaint's state mirrored. */
+  void apply(ComplaintEvent event, WorkingHours hours) {
+    count(event, hours);
+    mirror(event.complaint());
+  }
+
+  /** What the event says about the complaint's milestones. */
+  private void count(ComplaintEvent event, WorkingHours hours) {
+    Instant at = event.at();
     Instant previousDue = dueAt;
-    switch (e.getType()) {
-      case SUBMITTED -> {
-        status = ComplaintStatus.SUBMITTED;
-        receivedAt = at;
-        moveTo(e.getInstitutionCode());
-        verificationDueAt = e.getDueAt();
-      }
-      case INFORMATION_REQUESTED -> {
-        status = ComplaintStatus.AWAITING_INFORMATION;
-        verified(at);
-      }
-      case SUPPLEMENTED, UNMERGED -> {
-        status = ComplaintStatus.SUBMITTED;
-        closedAt = null;
-      }
-      case REFERRED_TO_NATIONAL -> {
-        status = ComplaintStatus.REFERRED_TO_NATIONAL;
-        verified(at);
-      }
-      case ADDRESSED_TO_REGENCY -> {
-        status = ComplaintStatus.SUBMITTED;
-        moveTo(e.getInstitutionCode());
-      }
-      case TRANSFERRED -> {
-        verified(at);
-        transferCount++;
-        moveTo(e.getInstitutionCode());
-      }
-      case FORWARDED, REASSIGNED -> {
-        if (e.getType() == TimelineEventType.FORWARDED) {
-          verified(at);
-          forwardedAt = forwardedAt == null ? at : forwardedAt;
-        }
-        status = ComplaintStatus.FORWARDED;
-        opdCode = e.getInstitutionCode();
-        reachedOpdAt = at;
-        light = TrafficLight.RED;
-      }
-      case OPENED -> {
-        light = TrafficLight.YELLOW;
-        openedAt = openedAt == null ? at : openedAt;
-      }
-      case DISPOSED -> status = ComplaintStatus.IN_PROGRESS;
-      case RETURNED -> {
-        status = ComplaintStatus.SUBMITTED;
-        returnCount++;
-        opdCode = null;
-        light = null;
-      }
-      case ESCALATED -> {
-        escalationCount++;
-        EscalationLevel level = EscalationLevel.valueOf(e.getReasonCode());
-        highestEscalation = level.compareTo(highestEscalation) > 0 ? level : highestEscalation;
-      }
-      case FOLLOW_UP_POSTED -> {
-        status = ComplaintStatus.ANSWERED;
-        light = TrafficLight.GREEN;
-        if (answeredAt == null) {
-          answeredAt = at;
-          answeredOnTime = previousDue == null || !at.isAfter(previousDue);
-          Duration taken = reachedOpdAt == null ? null : hours.between(reachedOpdAt, at, regencyCode);
-          followUpWorkMinutes = taken == null ? null : taken.toMinutes();
-        }
-      }
-      case FOLLOW_UP_ACCEPTED, FOLLOW_UP_DISPUTED -> rating = e.getRating() != null ? e.getRating() : rating;
-      case REOPENED -> {
-        // back to the officer who answered, or to the OPD's liaison when no officer was named
-        status = e.getReasonCode() == null ? ComplaintStatus.IN_PROGRESS : ComplaintStatus.valueOf(e.getReasonCode());
-        reopenCount++;
-        light = TrafficLight.RED;
-      }
-      case RESOLVED -> {
-        status = ComplaintStatus.RESOLVED;
-        resolution = Resolution.valueOf(e.getReasonCode());
-        closedAt = at;
-      }
-      case ARCHIVED -> {
-        verified(at);
-        status = ComplaintStatus.ARCHIVED;
-        archiveReason = ArchiveReason.valueOf(e.getReasonCode());
-        closedAt = at;
-        light = null;
-      }
-      case MERGED -> {
-        verified(at);
-        status = ComplaintStatus.MERGED;
-        closedAt = at;
-        light = null;
-      }
-      case FIRST_RESPONSE_GIVEN, REMINDED, SANCTION_NOTICE_ISSUED, SUPERVISED, DEADLINE_EXTENDED, ME_TOO,
-          DUPLICATE_LINKED, DUPLICATE_UNLINKED, FOLLOW_UP_REVIEWED -> {
-        // no change to what supervisors count; the deadline below still follows the entry
-      }
+    if (event instanceof ComplaintSubmitted e) {
+      receivedAt = at;
+      regencyAt = e.regencyCode();
+      verificationDueAt = e.occurrence().entry().getDueAt();
+    } else if (event instanceof ComplaintAddressedToRegency e) {
+      regencyAt = e.regencyCode();
+    } else if (event instanceof ComplaintTransferred e) {
+      verified(at);
+      regencyAt = e.toCode();
+    } else if (event instanceof InformationRequested || event instanceof ComplaintReferredToNational
+        || event instanceof ComplaintArchived || event instanceof ComplaintMerged) {
+      verified(at);
+    } else if (event instanceof ComplaintForwarded) {
+      verified(at);
+      forwardedAt = forwardedAt == null ? at : forwardedAt;
+      reachedOpdAt = at;
+    } else if (event instanceof ComplaintReassigned) {
+      reachedOpdAt = at;
+    } else if (event instanceof ComplaintOpened) {
+      openedAt = openedAt == null ? at : openedAt;
+    } else if (event instanceof ComplaintEscalated e) {
+      highestEscalation = e.level().compareTo(highestEscalation) > 0 ? e.level() : highestEscalation;
+    } else if (event instanceof FollowUpPosted && answeredAt == null) {
+      answeredAt = at;
+      answeredOnTime = previousDue == null || !at.isAfter(previousDue);
+      String regency = regencyAt != null ? regencyAt : event.complaint().getAddressedRegionCode();
+      Duration taken = reachedOpdAt == null ? null : hours.between(reachedOpdAt, at, regency);
+      followUpWorkMinutes = taken == null ? null : taken.toMinutes();
     }
-    dueAt = e.getDueAt();
-    institutionDueAt = status.isOpen() && status != ComplaintStatus.AWAITING_INFORMATION
-        && status != ComplaintStatus.ANSWERED ? dueAt : null;
+    dueAt = event.occurrence().entry().getDueAt();
     eventCount++;
     lastEventAt = at;
+  }
+
+  /** The complaint's state as supervisors count it. */
+  private void mirror(Complaint c) {
+    trackingNumber = c.getTrackingNumber();
+    classification = c.getClassification();
+    category = c.getCategory();
+    channel = c.getChannel();
+    status = c.getStatus();
+    regencyCode = c.getAddressedRegionCode();
+    provinceCode = provinceOf(regencyCode);
+    opdCode = c.getOpdCode().orElse(null);
+    light = c.light().orElse(null);
+    closedAt = c.getClosedAt().orElse(null);
+    resolution = c.getResolution().orElse(null);
+    archiveReason = c.getArchiveReason().orElse(null);
+    escalationCount = c.getEscalationCount();
+    returnCount = c.getReturnCount();
+    transferCount = c.getTransferCount();
+    reopenCount = c.getReopenCount();
+    rating = c.getRating().orElse(null);
+    institutionDueAt = status.isOpen() && status != ComplaintStatus.AWAITING_INFORMATION
+        && status != ComplaintStatus.ANSWERED ? dueAt : null;
   }
 
   /** The first verification decision (forward, ask, refer, transfer, merge, archive) counts. */
@@ -266,11 +281,6 @@ public class ComplaintProjection {
       verifiedAt = at;
       verifiedOnTime = verificationDueAt == null || !at.isAfter(verificationDueAt);
     }
-  }
-
-  private void moveTo(String regency) {
-    regencyCode = Objects.requireNonNull(regency);
-    provinceCode = provinceOf(regency);
   }
 
   /**
@@ -288,7 +298,8 @@ public class ComplaintProjection {
    * added to the read model is compared and rebuilt without anyone remembering to list it.
    */
   private static final List<Field> FIELDS = Arrays.stream(ComplaintProjection.class.getDeclaredFields())
-      .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.getName().equals("id"))
+      .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())
+          && !f.getName().equals("id"))
       .peek(f -> f.setAccessible(true))
       .toList();
 
@@ -327,6 +338,10 @@ public class ComplaintProjection {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  public Long getComplaintId() {
+    return complaintId;
   }
 
   public String getTrackingNumber() {

@@ -1,5 +1,6 @@
-package id.lapor.complaint;
+package id.lapor.supervision;
 
+import id.lapor.complaint.ComplaintStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 

@@ -1,4 +1,4 @@
-package id.lapor.complaint;
+package id.lapor.notifications;
 
 /** How a notice reaches the complainant. */
 public enum NoticeMedium {
