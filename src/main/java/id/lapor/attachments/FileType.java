@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The kinds of file a complaint may carry, recognised by content. */
-public enum FileType {
+enum FileType {
   JPEG("image/jpeg", "jpg", true),
   PNG("image/png", "png", true),
   PDF("application/pdf", "pdf", true),

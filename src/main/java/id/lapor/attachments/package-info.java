@@ -4,4 +4,7 @@
  * or the database — with a SHA-256 checksum. Staff who can see a complaint can open its files;
  * the public only those of public complaints.
  */
+@ApplicationModule(displayName = "Lampiran (attachments)", allowedDependencies = {"web"})
 package id.lapor.attachments;
+
+import org.springframework.modulith.ApplicationModule;

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 /** A day government offices are closed although it is a weekday (or a weekend holiday, listed too). */
 @Entity
 @Table(name = "holiday")
-public class Holiday {
+class Holiday {
 
   @Id
   private LocalDate date;

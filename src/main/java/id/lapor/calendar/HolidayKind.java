@@ -1,7 +1,7 @@
 package id.lapor.calendar;
 
 /** Both kinds close government offices. */
-public enum HolidayKind {
+enum HolidayKind {
   LIBUR_NASIONAL,
   CUTI_BERSAMA
 }

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /** All known holidays. */
-public interface Holidays extends JpaRepository<Holiday, LocalDate> {
+interface Holidays extends JpaRepository<Holiday, LocalDate> {
 
   List<Holiday> findByDateBetweenOrderByDate(LocalDate from, LocalDate to);
 

@@ -2,7 +2,6 @@ package id.lapor.casework;
 
 import static id.lapor.casework.CaseworkSupport.text;
 
-import id.lapor.deadlines.SopStep;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
 import java.time.Instant;
@@ -34,8 +33,8 @@ class AddressComplaintToRegencyDelegate implements JavaDelegate {
         .filter(i -> i.getKind().verifiesComplaints())
         .orElseThrow(() -> new IllegalStateException("regencyCode is not a regency, city or national body"));
     Instant now = support.now();
-    Instant verificationDue = support.sop(regency.getCode(), complaint.getClassification())
-        .due(SopStep.VERIFICATION, now);
+    Instant verificationDue = support.deadlines().verification(regency.getCode(),
+        complaint.getClassification(), now);
     complaint.addressTo(regency.getCode(), verificationDue, support.actor(), now);
     // the regency's admins see and verify it in their own tenant; this instance ends
     process.start(complaint, verificationDue);

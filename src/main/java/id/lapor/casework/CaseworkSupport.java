@@ -1,12 +1,9 @@
 package id.lapor.casework;
 
-import id.lapor.complaint.Classification;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.TimelineEntry;
-import id.lapor.deadlines.SopDeadlines;
-import id.lapor.deadlines.SopParameters;
-import id.lapor.deadlines.SopStep;
+import id.lapor.deadlines.ComplaintDeadlines;
 import id.lapor.institutions.Institutions;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,16 +20,16 @@ import org.springframework.stereotype.Component;
 class CaseworkSupport {
 
   private final Complaints complaints;
-  private final SopDeadlines sopDeadlines;
+  private final ComplaintDeadlines deadlines;
   private final Clock clock;
   private final IdentityService identityService;
   private final Institutions institutions;
 
-  CaseworkSupport(Complaints complaints, SopDeadlines sopDeadlines, Clock clock,
+  CaseworkSupport(Complaints complaints, ComplaintDeadlines deadlines, Clock clock,
       IdentityService identityService, Institutions institutions) {
     this.institutions = institutions;
     this.complaints = complaints;
-    this.sopDeadlines = sopDeadlines;
+    this.deadlines = deadlines;
     this.clock = clock;
     this.identityService = identityService;
   }
@@ -64,40 +61,34 @@ class CaseworkSupport {
     return complaints.findByTrackingNumber(trackingNumber);
   }
 
-  SopParameters sop(Complaint complaint) {
-    return sop(complaint.getAddressedRegionCode(), complaint.getClassification());
-  }
-
-  SopParameters sop(String regionCode, Classification classification) {
-    return sopDeadlines.forRegion(regionCode, classification);
+  /** The complaint's deadlines (the SOP table's row of its region, counted as that row says). */
+  ComplaintDeadlines deadlines() {
+    return deadlines;
   }
 
   /**
-   * Starts the OPD's follow-up clock for a full follow-up period from {@code now}.
+   * Starts the OPD's follow-up clock for a full follow-up period from {@code now}: the deadline (due
+   * date of the OPD's tasks and time of the first escalation), the reminder before it, the next
+   * escalation after it, and who the two escalations go to.
    *
    * @return the follow-up deadline
-   * @see #startFollowUpClock(DelegateExecution, Complaint, Instant, SopStep)
    */
   Instant startFollowUpClock(DelegateExecution execution, Complaint complaint, Instant now) {
-    return startFollowUpClock(execution, complaint, now, SopStep.FOLLOW_UP);
+    return setClock(execution, deadlines.followUp(complaint, now));
   }
 
-  /**
-   * Starts the OPD's follow-up clock with the SOP in force now: the deadline after {@code period}
-   * (due date of the OPD's tasks and time of the first escalation), the reminder before it, the
-   * second escalation after it, and who the two escalations go to.
-   *
-   * @return the follow-up deadline
-   */
-  Instant startFollowUpClock(DelegateExecution execution, Complaint complaint, Instant now, SopStep period) {
-    SopParameters sop = sop(complaint);
-    Instant followUpDue = sop.due(period, now);
-    execution.setVariable(ProcessVariables.FOLLOW_UP_DUE, date(followUpDue));
-    execution.setVariable(ProcessVariables.FOLLOW_UP_REMINDER_DUE, date(sop.reminder(period, now)));
-    execution.setVariable(ProcessVariables.NEXT_ESCALATION_DUE, date(sop.due(SopStep.SECOND_ESCALATION, followUpDue)));
-    execution.setVariable(ProcessVariables.FIRST_ESCALATION_TO, sop.escalation(1).name());
-    execution.setVariable(ProcessVariables.SECOND_ESCALATION_TO, sop.escalation(2).name());
-    return followUpDue;
+  /** Starts the clock again after a supervisor's one extension; returns the extended deadline. */
+  Instant startExtendedClock(DelegateExecution execution, Complaint complaint, Instant now) {
+    return setClock(execution, deadlines.extension(complaint, now));
+  }
+
+  private static Instant setClock(DelegateExecution execution, ComplaintDeadlines.FollowUpClock clock) {
+    execution.setVariable(ProcessVariables.FOLLOW_UP_DUE, date(clock.due()));
+    execution.setVariable(ProcessVariables.FOLLOW_UP_REMINDER_DUE, date(clock.reminder()));
+    execution.setVariable(ProcessVariables.NEXT_ESCALATION_DUE, date(clock.nextEscalation()));
+    execution.setVariable(ProcessVariables.FIRST_ESCALATION_TO, clock.firstEscalation().name());
+    execution.setVariable(ProcessVariables.SECOND_ESCALATION_TO, clock.secondEscalation().name());
+    return clock.due();
   }
 
   /** The province a regency or city belongs to (null for a national body without one). */

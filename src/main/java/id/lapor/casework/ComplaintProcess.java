@@ -2,7 +2,7 @@ package id.lapor.casework;
 
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.ReplyDecision;
-import id.lapor.deadlines.SopDeadlines;
+import id.lapor.deadlines.ComplaintDeadlines;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
@@ -38,11 +38,11 @@ public class ComplaintProcess {
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final Institutions institutions;
-  private final SopDeadlines sopDeadlines;
+  private final ComplaintDeadlines deadlines;
 
   ComplaintProcess(RuntimeService runtimeService, RepositoryService repositoryService, Institutions institutions,
-      SopDeadlines sopDeadlines) {
-    this.sopDeadlines = sopDeadlines;
+      ComplaintDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.institutions = institutions;
@@ -91,7 +91,7 @@ public class ComplaintProcess {
    */
   String verifiers(Complaint complaint, String province) {
     String region = complaint.getAddressedRegionCode();
-    int allowed = sopDeadlines.forRegion(region, complaint.getClassification()).maxTransfers();
+    int allowed = deadlines.maxTransfers(region, complaint.getClassification());
     if (complaint.getTransferCount() <= allowed) {
       return InstitutionGroups.regencyAdmins(region);
     }

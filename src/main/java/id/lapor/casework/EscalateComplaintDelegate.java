@@ -4,7 +4,6 @@ import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
 import id.lapor.complaint.EscalationLevel;
-import id.lapor.deadlines.SopStep;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionGroups;
 import java.time.Instant;
@@ -32,22 +31,22 @@ class EscalateComplaintDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
-    var sop = support.sop(complaint);
     // the complaint knows whether this clock has escalated it already (extension, reassignment and
     // reopening start the chain afresh)
     boolean first = complaint.getEscalationLevel() == EscalationLevel.NONE;
     String planned = text(execution, first ? ProcessVariables.FIRST_ESCALATION_TO : ProcessVariables.SECOND_ESCALATION_TO);
-    EscalationLevel level = planned != null ? EscalationLevel.valueOf(planned) : sop.escalation(first ? 1 : 2);
+    EscalationLevel level = planned != null ? EscalationLevel.valueOf(planned)
+        : support.deadlines().escalationTarget(complaint, first ? 1 : 2);
     // who supervises follows from the complaint itself, never from a variable
     String regency = complaint.getAddressedRegionCode();
     String province = support.provinceOf(regency);
     Instant now = support.now();
     complaint.escalate(level, target(level, regency, province), now);
-    if (first && sop.sanctionNotice()) {
+    if (first && support.deadlines().sanctionNotice(complaint)) {
       complaint.recordSanctionNotice(now);
     }
     execution.setVariable(ProcessVariables.SUPERVISORS, String.join(",", supervisors(level, regency, province)));
-    execution.setVariable(ProcessVariables.SUPERVISION_DUE, date(sop.due(SopStep.SUPERVISION, now)));
+    execution.setVariable(ProcessVariables.SUPERVISION_DUE, date(support.deadlines().supervision(complaint, now)));
     execution.setVariable(ProcessVariables.FURTHER_ESCALATION, first);
   }
 

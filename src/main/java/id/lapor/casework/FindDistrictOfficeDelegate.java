@@ -2,7 +2,6 @@ package id.lapor.casework;
 
 import static id.lapor.casework.CaseworkSupport.date;
 
-import id.lapor.deadlines.SopStep;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
@@ -41,7 +40,7 @@ class FindDistrictOfficeDelegate implements JavaDelegate {
     if (office != null) {
       Instant now = support.now();
       execution.setVariable(ProcessVariables.DISTRICT_RESPONSE_DUE,
-          date(support.sop(complaint).due(SopStep.DISTRICT_RESPONSE, now)));
+          date(support.deadlines().districtResponse(complaint, now)));
     }
   }
 

@@ -3,7 +3,6 @@ package id.lapor.casework;
 import static id.lapor.casework.CaseworkSupport.text;
 
 import id.lapor.complaint.Complaint;
-import id.lapor.deadlines.SopStep;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,7 +36,7 @@ class HandOverComplaintDelegate implements JavaDelegate {
       complaint.mergeInto(master, support.actor(), now);
     } else {
       String target = text(execution, ProcessVariables.TRANSFER_TO);
-      Instant verificationDue = support.sop(target, complaint.getClassification()).due(SopStep.VERIFICATION, now);
+      Instant verificationDue = support.deadlines().verification(target, complaint.getClassification(), now);
       complaint.transferTo(target, text(execution, ProcessVariables.TRANSFER_REASON), verificationDue, support.actor(),
           now);
       process.start(complaint, verificationDue);

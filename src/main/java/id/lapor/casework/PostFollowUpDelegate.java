@@ -3,7 +3,6 @@ package id.lapor.casework;
 import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
-import id.lapor.deadlines.SopStep;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +22,7 @@ class PostFollowUpDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
     Instant now = support.now();
-    Instant replyDue = support.sop(complaint).due(SopStep.REPLY, now);
+    Instant replyDue = support.deadlines().reply(complaint, now);
     complaint.postFollowUp(text(execution, ProcessVariables.FOLLOW_UP_TEXT), replyDue, support.actor(), now);
     execution.setVariable(ProcessVariables.REPLY_DUE, date(replyDue));
     execution.removeVariable(ProcessVariables.FOLLOW_UP_TEXT);

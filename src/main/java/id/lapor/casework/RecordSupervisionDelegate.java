@@ -3,7 +3,6 @@ package id.lapor.casework;
 import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
-import id.lapor.deadlines.SopStep;
 import java.time.Instant;
 import id.lapor.casework.steps.SupervisionAction;
 import org.camunda.bpm.engine.TaskService;
@@ -45,9 +44,8 @@ class RecordSupervisionDelegate implements JavaDelegate {
         execution.setVariable(ProcessVariables.FOLLOW_UP_ASSIGNEE, null);
       }
       case EXTEND -> {
-        Instant due = support.sop(complaint).due(SopStep.EXTENSION, now);
+        Instant due = support.startExtendedClock(execution, complaint, now);
         complaint.extendDeadline(due, note, actor, now);
-        support.startFollowUpClock(execution, complaint, now, SopStep.EXTENSION);
         moveOpdTasksTo(execution.getProcessInstanceId(), due);
       }
     }

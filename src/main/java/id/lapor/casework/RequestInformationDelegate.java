@@ -3,7 +3,6 @@ package id.lapor.casework;
 import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
-import id.lapor.deadlines.SopStep;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +22,7 @@ class RequestInformationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
     Instant now = support.now();
-    Instant supplementDue = support.sop(complaint).due(SopStep.SUPPLEMENT, now);
+    Instant supplementDue = support.deadlines().supplement(complaint, now);
     complaint.requestInformation(text(execution, ProcessVariables.INFORMATION_REQUEST), supplementDue,
         support.actor(), now);
     execution.setVariable(ProcessVariables.SUPPLEMENT_DUE, date(supplementDue));

@@ -3,7 +3,6 @@ package id.lapor.casework;
 import static id.lapor.casework.CaseworkSupport.date;
 import static id.lapor.casework.CaseworkSupport.text;
 
-import id.lapor.deadlines.SopStep;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +22,7 @@ class ReturnComplaintToRegencyDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var complaint = support.complaint(execution);
     Instant now = support.now();
-    Instant verificationDue = support.sop(complaint).due(SopStep.VERIFICATION, now);
+    Instant verificationDue = support.deadlines().verification(complaint, now);
     String suggestion = text(execution, ProcessVariables.RETURN_SUGGESTION);
     complaint.returnToRegency(text(execution, ProcessVariables.RETURN_REASON), verificationDue,
         support.actor(), now, suggestion == null || suggestion.isBlank() ? null : suggestion);

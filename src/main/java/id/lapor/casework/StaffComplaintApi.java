@@ -7,8 +7,7 @@ import id.lapor.complaint.ComplaintNotFoundException;
 import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.Privacy;
-import id.lapor.deadlines.SopDeadlines;
-import id.lapor.deadlines.SopStep;
+import id.lapor.deadlines.ComplaintDeadlines;
 import id.lapor.institutions.InstitutionGroups;
 import id.lapor.institutions.StaffScope;
 import id.lapor.institutions.StaffScopes;
@@ -54,13 +53,13 @@ class StaffComplaintApi {
   private final Clock clock;
 
   private final Attachments attachments;
-  private final SopDeadlines sopDeadlines;
+  private final ComplaintDeadlines deadlines;
   private final ComplaintProcess process;
 
   StaffComplaintApi(Complaints complaints, StaffScopes scopes, Clock clock, Attachments attachments,
-      SopDeadlines sopDeadlines, ComplaintProcess process) {
+      ComplaintDeadlines deadlines, ComplaintProcess process) {
     this.attachments = attachments;
-    this.sopDeadlines = sopDeadlines;
+    this.deadlines = deadlines;
     this.process = process;
     this.complaints = complaints;
     this.scopes = scopes;
@@ -137,7 +136,7 @@ class StaffComplaintApi {
           "only the admins of " + c.getAddressedRegionCode() + " may undo a merge");
     }
     Instant now = clock.instant();
-    Instant due = sopDeadlines.due(c.getAddressedRegionCode(), c.getClassification(), SopStep.VERIFICATION, now);
+    Instant due = deadlines.verification(c, now);
     c.unmerge(due, caller.getName(), now);
     process.start(c, due);
     return Summary.of(c, now);

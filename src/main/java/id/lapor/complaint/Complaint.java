@@ -69,8 +69,13 @@ import java.util.Set;
 
 /**
  * A complaint (pengaduan), from submission to an honest end. Every state change is a method that
- * checks the current status, moves the complaint on and appends what happened to its timeline.
+ * checks the current status, moves the complaint on, appends what happened to its timeline and
+ * announces it ({@link ComplaintEvent}: supervision and notifications listen in the same transaction).
  * Times are passed in by the caller so that the process engine's clock governs them.
+ *
+ * <p>Long on purpose: it is the aggregate, and each of its transitions (guard, state change, the event
+ * it announces) lives here so that nothing else can change a complaint; about half of it is columns
+ * and getters.
  */
 @Entity
 @Table(name = "complaint")

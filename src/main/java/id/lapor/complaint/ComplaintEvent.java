@@ -13,6 +13,9 @@ import java.util.Objects;
  * <p>The events are named by what happened to the complaint (object and past participle). Each
  * knows the part of the timeline entry that is its own: the institution it concerns, a reason code,
  * a note, a rating.
+ *
+ * <p>Long because it holds every kind of event (one short record each) in one sealed type, so that the
+ * timeline is read back as events in one place and no kind can be forgotten.
  */
 public sealed interface ComplaintEvent {
 

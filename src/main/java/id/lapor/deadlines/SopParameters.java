@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param reminderPercent the share of a period after which the one responsible is reminded
  * @param maxTransfers transfers to other institutions before only the national admin may decide
  */
-public record SopParameters(String sopRow, ZoneId zone, Map<SopStep, SopDuration> durations, boolean sanctionNotice,
+record SopParameters(String sopRow, ZoneId zone, Map<SopStep, SopDuration> durations, boolean sanctionNotice,
     List<EscalationLevel> escalations, int reminderPercent, TimeReckoner reckoner, int maxTransfers) {
 
   /** The SOP's default number of transfers. */

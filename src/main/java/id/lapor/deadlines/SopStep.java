@@ -4,7 +4,7 @@ package id.lapor.deadlines;
  * The steps of the SOP that have a deadline. Each is an output column of the {@code SopDeadlines}
  * decision table with the same name.
  */
-public enum SopStep {
+enum SopStep {
   /** Regency or national admin verifies (and forwards) a complaint. */
   VERIFICATION("verification"),
   /** A district office (camat) gives the first response, in SOPs that ask for one (Banyuwangi). */

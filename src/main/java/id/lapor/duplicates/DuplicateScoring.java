@@ -12,7 +12,7 @@ import java.util.Set;
  * district, the distance between map points and the time between them. Pure: the evaluation and the
  * benchmark call it as the application does.
  */
-public final class DuplicateScoring {
+final class DuplicateScoring {
 
   /** Pairs scoring at least this are listed as candidates (chosen on the evaluation set, docs/performance.md). */
   public static final double THRESHOLD = 0.35;

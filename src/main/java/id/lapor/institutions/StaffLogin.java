@@ -9,7 +9,7 @@ import java.time.Instant;
 /** When a staff account last logged in: whether an institution's admin account is active. */
 @Entity
 @Table(name = "staff_login")
-public class StaffLogin {
+class StaffLogin {
 
   @Id
   @Column(name = "user_id", length = 100)

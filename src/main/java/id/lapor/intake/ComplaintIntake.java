@@ -10,9 +10,7 @@ import id.lapor.complaint.NewComplaint;
 import id.lapor.complaint.ReplyDecision;
 import id.lapor.complaint.TimelineEntry;
 import id.lapor.complaint.TrackingNumbers;
-import id.lapor.deadlines.SopDeadlines;
-import id.lapor.deadlines.SopParameters;
-import id.lapor.deadlines.SopStep;
+import id.lapor.deadlines.ComplaintDeadlines;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -29,19 +27,19 @@ public class ComplaintIntake {
 
   private final Complaints complaints;
   private final TrackingNumbers trackingNumbers;
-  private final SopDeadlines sopDeadlines;
+  private final ComplaintDeadlines deadlines;
   private final ComplaintProcess process;
   private final Attachments attachments;
   private final Clock clock;
   private final MeTooVotes meTooVotes;
 
-  ComplaintIntake(Complaints complaints, TrackingNumbers trackingNumbers, SopDeadlines sopDeadlines,
+  ComplaintIntake(Complaints complaints, TrackingNumbers trackingNumbers, ComplaintDeadlines deadlines,
       ComplaintProcess process, Attachments attachments, Clock clock, MeTooVotes meTooVotes) {
     this.meTooVotes = meTooVotes;
     this.attachments = attachments;
     this.complaints = complaints;
     this.trackingNumbers = trackingNumbers;
-    this.sopDeadlines = sopDeadlines;
+    this.deadlines = deadlines;
     this.process = process;
     this.clock = clock;
   }
@@ -56,10 +54,11 @@ public class ComplaintIntake {
   @Transactional
   public Submission submit(NewComplaint report, List<InspectedFile> files) {
     Instant now = clock.instant();
-    SopParameters sop = sopDeadlines.forRegion(report.location().regionCode(), report.classification());
-    Instant verificationDue = sop.due(SopStep.VERIFICATION, now);
+    String region = report.location().regionCode();
+    Instant verificationDue = deadlines.verification(region, report.classification(), now);
     FollowUpToken token = FollowUpToken.generate();
-    String trackingNumber = trackingNumbers.next(Year.from(now.atZone(sop.zone())));
+    String trackingNumber = trackingNumbers.next(Year.from(now.atZone(deadlines.zone(region,
+        report.classification()))));
     Complaint complaint = complaints.saveAndFlush(
         Complaint.submit(report, trackingNumber, token, now, verificationDue));
     attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
@@ -80,8 +79,7 @@ public class ComplaintIntake {
     complaint.requireToken(token);
     attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
     Instant now = clock.instant();
-    Instant verificationDue = sopDeadlines.due(complaint.getAddressedRegionCode(),
-        complaint.getClassification(), SopStep.VERIFICATION, now);
+    Instant verificationDue = deadlines.verification(complaint, now);
     complaint.supplement(text, verificationDue, now);
     process.supplementReceived(complaint, verificationDue);
   }

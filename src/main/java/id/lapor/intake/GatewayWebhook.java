@@ -3,13 +3,10 @@ package id.lapor.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lapor.complaint.Channel;
-import id.lapor.complaint.Complaint;
-import id.lapor.complaint.Complaints;
 import id.lapor.notifications.NoticeMedium;
 import id.lapor.notifications.DeliveryException;
 import id.lapor.notifications.GatewayClient;
 import id.lapor.notifications.GatewayProperties;
-import id.lapor.notifications.NotificationProperties;
 import id.lapor.web.FieldProblem;
 import id.lapor.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,24 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -56,37 +48,20 @@ class GatewayWebhook {
 
   static final String SIGNATURE_HEADER = "X-Lapor-Signature";
   private static final Logger log = LoggerFactory.getLogger(GatewayWebhook.class);
-  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
-  private static final Pattern REPORT = Pattern.compile("(?is)^\\s*LAPOR\\s+([0-9]{2}\\.?[0-9]{2})\\s+(.+)$");
-  private static final Pattern CHECK = Pattern.compile("(?is)^\\s*CEK\\s+(\\S+)\\s*$");
-  private static final int MIN_TEXT = 10;
 
   private final GatewayProperties gateway;
   private final GatewayClient replies;
   private final ObjectMapper json;
-  private final SubmissionValidator validator;
-  private final ComplaintIntake intake;
-  private final Complaints complaints;
+  private final InboundMessages inbound;
   private final ChannelMessages handled;
-  private final TransactionTemplate transactions;
-  private final MessageSource messages;
-  private final NotificationProperties notifications;
-  private final Clock clock;
 
-  GatewayWebhook(GatewayProperties gateway, GatewayClient replies, ObjectMapper json, SubmissionValidator validator,
-      ComplaintIntake intake, Complaints complaints, ChannelMessages handled, TransactionTemplate transactions,
-      MessageSource messages, NotificationProperties notifications, Clock clock) {
+  GatewayWebhook(GatewayProperties gateway, GatewayClient replies, ObjectMapper json, InboundMessages inbound,
+      ChannelMessages handled) {
     this.gateway = gateway;
     this.replies = replies;
     this.json = json;
-    this.validator = validator;
-    this.intake = intake;
-    this.complaints = complaints;
+    this.inbound = inbound;
     this.handled = handled;
-    this.transactions = transactions;
-    this.messages = messages;
-    this.notifications = notifications;
-    this.clock = clock;
   }
 
   /** What the webhook did with a message. */
@@ -109,7 +84,7 @@ class GatewayWebhook {
       return ResponseEntity.ok(new Result("DUPLICATE", seen.get().getTrackingNumber()));
     }
     try {
-      Handled result = transactions.execute(status -> handle(key, message));
+      InboundMessages.Handled result = inbound.handle(key, message);
       if (result.reply() != null) {
         reply(key, message, result.reply());
       }
@@ -118,49 +93,6 @@ class GatewayWebhook {
       // the same message arrived twice at once; the other delivery made the complaint
       return ResponseEntity.ok(new Result("DUPLICATE",
           handled.findById(key).map(ChannelMessage::getTrackingNumber).orElse(null)));
-    }
-  }
-
-  private record Handled(String outcome, String trackingNumber, String reply) {}
-
-  private Handled handle(String key, Inbound message) {
-    Matcher report = REPORT.matcher(message.text());
-    Matcher check = CHECK.matcher(message.text());
-    Handled result;
-    if (report.matches()) {
-      result = report(message, report.group(1), report.group(2).strip());
-    } else if (check.matches()) {
-      String tn = check.group(1).toUpperCase(Locale.ROOT);
-      result = complaints.findByTrackingNumber(tn)
-          .map(c -> new Handled("STATUS", tn, text("channel.status", tn, text("status." + c.getStatus()), url(c))))
-          .orElseGet(() -> new Handled("HELP", null, text("channel.notFound", tn) + " " + text("channel.help")));
-    } else {
-      result = new Handled("HELP", null, text("channel.help"));
-    }
-    handled.saveAndFlush(new ChannelMessage(key, result.outcome(), result.trackingNumber(), clock.instant()));
-    return result;
-  }
-
-  private Handled report(Inbound message, String code, String text) {
-    String region = code.contains(".") ? code : code.substring(0, 2) + "." + code.substring(2);
-    if (text.length() < MIN_TEXT) {
-      return new Handled("HELP", null, text("channel.tooShort") + " " + text("channel.help"));
-    }
-    boolean named = message.senderName() != null && !message.senderName().isBlank();
-    String title = SubmissionValidator.titleFrom(text);
-    var request = new SubmitComplaintRequest("PENGADUAN", title, text, "LAINNYA", region,
-        named ? "PUBLIC" : "ANONYMOUS", null, null,
-        new SubmitComplaintRequest.ComplainantPart(named ? message.senderName().strip() : null, null, message.from()),
-        null, "id");
-    try {
-      var report = validator.validate(request, message.channel());
-      var submission = intake.submit(report);
-      // the receipt (with the tracking number) goes out through the outbox like every later notice
-      return new Handled("ACCEPTED", submission.trackingNumber(), null);
-    } catch (InvalidRequestException e) {
-      String why = e.getProblems().stream().map(FieldProblem::field).anyMatch("regionCode"::equals)
-          ? text("channel.unknownRegion", region) : text("channel.invalid");
-      return new Handled("HELP", null, why + " " + text("channel.help"));
     }
   }
 
@@ -231,11 +163,4 @@ class GatewayWebhook {
     return value.asText();
   }
 
-  private String url(Complaint c) {
-    return notifications.publicUrl() + "/lacak?nomor=" + c.getTrackingNumber();
-  }
-
-  private String text(String key, Object... args) {
-    return messages.getMessage(key, args, INDONESIAN);
-  }
 }

@@ -55,6 +55,10 @@ import org.springframework.web.util.UriUtils;
  * with the timeline, and — with the follow-up token — replying to the follow-up or supplying what
  * the admin asked for. Submissions go through the same validation and intake as the API; a failed
  * one shows each problem next to its field and keeps what was typed.
+ *
+ * <p>Long because it holds the citizen portal's pages and forms (submit, receipt, tracking, reply,
+ * supplement, "saya juga", files), each a thin translation to the intake service; splitting them
+ * would scatter the portal's shared form handling.
  */
 @Controller
 class PortalController {

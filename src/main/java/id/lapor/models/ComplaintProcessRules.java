@@ -35,7 +35,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * timer; nothing waits without a task for somebody or a timer. Each broken rule is reported with the
  * element and what to change, in words a designer can act on.
  */
-public final class ComplaintProcessRules {
+final class ComplaintProcessRules {
 
   /**
    * Delegates that end a complaint's instance properly; an end event at process level must follow

@@ -30,6 +30,10 @@ import org.xml.sax.SAXException;
  * the application's own delegates and listeners and expressions that read variables, and keeping the
  * SOP conformance rules ({@link ComplaintProcessRules}). Every problem names its rule, the file and
  * the element, in words a process designer reads in Camunda Modeler's deployment error.
+ *
+ * <p>Long because it is one rule set read in one pass over each file: every element is checked against
+ * every rule where it is met, so a problem names its rule, file and element; the rules themselves
+ * are the tables at the top.
  */
 public final class DeploymentRules {
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * is documented for designers in docs/process-design.md.
  */
 @Component
-public class ModelBeans {
+class ModelBeans {
 
   private final ApplicationContext context;
   private volatile Set<String> names;

@@ -1,7 +1,7 @@
 package id.lapor.notifications;
 
 /** Where a notice to the complainant stands in the outbox. */
-public enum NoticeState {
+enum NoticeState {
   /** Waiting for its (next) delivery attempt. */
   PENDING,
   /** Handed to the SMTP server or the gateway. */

@@ -3,4 +3,7 @@
  * by email (SMTP, HTML + text, Indonesian or English) and by SMS/WhatsApp through an HTTP gateway,
  * with retries and backoff; operators see failures in a metric and an admin list.
  */
+@ApplicationModule(displayName = "Pemberitahuan (notifications)", allowedDependencies = {"complaint", "institutions"})
 package id.lapor.notifications;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,19 +1,11 @@
 package id.lapor.open311;
 
-import id.lapor.attachments.Attachments;
 import id.lapor.complaint.Category;
-import id.lapor.complaint.Classification;
-import id.lapor.complaint.Channel;
-import id.lapor.complaint.Complaint;
 import id.lapor.complaint.ComplaintStatus;
-import id.lapor.complaint.Complaints;
-import id.lapor.complaint.Privacy;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
-import id.lapor.intake.ComplaintIntake;
 import id.lapor.intake.SubmissionValidator;
 import id.lapor.intake.SubmitComplaintRequest;
-import id.lapor.notifications.NotificationProperties;
 import id.lapor.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -28,17 +20,11 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import org.springframework.context.MessageSource;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,40 +40,25 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@code jurisdiction_id} is the regency/city code; a service request is a complaint, its
  * {@code service_request_id} the tracking number. Posted requests go through the same validation and
  * intake as the portal and the REST API (channel OPEN311). Lists leave out confidential complaints
- * and never carry personal data.
+ * and never carry personal data. This class translates between GeoReport's parameters and formats
+ * and the application ({@link GeoReportService}); it holds no transaction of its own.
  */
 @RestController
 @RequestMapping("/open311/v2")
 class Open311Controller {
 
   static final int MAX_DAYS = 90;
-  static final int MAX_RESULTS = 1000;
-  private static final Locale INDONESIAN = Locale.forLanguageTag("id");
   private static final String FORMAT = "{format:xml|json}";
 
-  private final ComplaintIntake intake;
-  private final SubmissionValidator validator;
-  private final Complaints complaints;
+  private final GeoReportService requests;
+  private final GeoReportCatalogue catalogue;
   private final Institutions institutions;
-  private final Open311Keys keys;
-  private final Open311Requests requests;
-  private final Attachments attachments;
-  private final MessageSource messages;
-  private final NotificationProperties notifications;
   private final Clock clock;
 
-  Open311Controller(ComplaintIntake intake, SubmissionValidator validator, Complaints complaints,
-      Institutions institutions, Open311Keys keys, Open311Requests requests, Attachments attachments,
-      MessageSource messages, NotificationProperties notifications, Clock clock) {
-    this.intake = intake;
-    this.validator = validator;
-    this.complaints = complaints;
-    this.institutions = institutions;
-    this.keys = keys;
+  Open311Controller(GeoReportService requests, GeoReportCatalogue catalogue, Institutions institutions, Clock clock) {
     this.requests = requests;
-    this.attachments = attachments;
-    this.messages = messages;
-    this.notifications = notifications;
+    this.catalogue = catalogue;
+    this.institutions = institutions;
     this.clock = clock;
   }
 
@@ -95,8 +66,7 @@ class Open311Controller {
   ResponseEntity<String> services(@PathVariable String format,
       @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
     jurisdiction(jurisdiction, false);
-    return Open311Format.of(format).list(HttpStatus.OK, "services", "service",
-        Arrays.stream(Category.values()).map(this::service).toList());
+    return Open311Format.of(format).list(HttpStatus.OK, "services", "service", catalogue.services());
   }
 
   @GetMapping("/services/{code}." + FORMAT)
@@ -105,30 +75,13 @@ class Open311Controller {
     jurisdiction(jurisdiction, false);
     Category category = category(code).orElseThrow(() ->
         new Open311Exception(HttpStatus.NOT_FOUND, "service_code " + code + " not found"));
-    Map<String, Object> definition = new LinkedHashMap<>();
-    definition.put("service_code", category.name());
-    definition.put("attributes", List.of(
-        attribute("title", "string", false, 1, "Judul singkat (paling banyak 150 karakter); bila kosong, "
-            + "awal deskripsi", List.of()),
-        attribute("classification", "singlevaluelist", false, 2, "Jenis laporan (bawaan: PENGADUAN)",
-            names(Classification.values())),
-        attribute("privacy", "singlevaluelist", false, 3, "Kerahasiaan (bawaan: PUBLIC bila ada nama/kontak, "
-            + "ANONYMOUS bila tidak). CONFIDENTIAL tidak pernah tampil di daftar publik",
-            names(Privacy.values())),
-        attribute("incident_date", "string", false, 4, "Tanggal kejadian, YYYY-MM-DD", List.of())));
-    return Open311Format.of(format).object("service_definition", definition);
+    return Open311Format.of(format).object("service_definition", catalogue.definition(category));
   }
 
+  /** A GeoReport request in the terms of the complaint API: the same validation and intake follow. */
   @PostMapping(path = "/requests." + FORMAT)
-  @Transactional
   ResponseEntity<String> post(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
-    Open311ApiKey key = keys.authenticate(first(params, "api_key")).orElseThrow(() ->
-        new Open311Exception(HttpStatus.FORBIDDEN, "api_key is missing, unknown or revoked"));
     Institution regency = jurisdiction(first(params, "jurisdiction_id"), true);
-    if (!keys.covers(key.getInstitutionCode(), regency.getCode())) {
-      throw new Open311Exception(HttpStatus.FORBIDDEN, "this api_key may not post for jurisdiction_id "
-          + regency.getCode());
-    }
     String serviceCode = first(params, "service_code");
     if (serviceCode == null) {
       throw new Open311Exception(HttpStatus.BAD_REQUEST, "service_code is required");
@@ -137,10 +90,7 @@ class Open311Controller {
         new Open311Exception(HttpStatus.BAD_REQUEST, "service_code " + serviceCode + " not found"));
     Double lat = number(params, "lat");
     Double lon = number(params, "long");
-    String address = first(params, "address_string");
-    if (address == null) {
-      address = first(params, "address_id");
-    }
+    String address = Optional.ofNullable(first(params, "address_string")).orElse(first(params, "address_id"));
     if ((lat == null || lon == null) && address == null) {
       throw new Open311Exception(HttpStatus.BAD_REQUEST, "lat and long, address_string or address_id is required");
     }
@@ -159,32 +109,24 @@ class Open311Controller {
         first(params, "attribute[incident_date]"), new SubmitComplaintRequest.LocationPart(address, lat, lon),
         contact ? new SubmitComplaintRequest.ComplainantPart(name.isBlank() ? null : name, email, phone) : null,
         null, "id");
-    var submission = intake.submit(validator.validate(request, Channel.OPEN311));
-    String token = UUID.randomUUID().toString();
-    requests.save(new Open311Request(token, submission.trackingNumber(), key.getId(), clock.instant()));
+    var posted = requests.post(first(params, "api_key"), regency, request);
     Map<String, Object> created = new LinkedHashMap<>();
-    created.put("service_request_id", submission.trackingNumber());
-    created.put("token", token);
-    created.put("service_notice", messages.getMessage("open311.notice", new Object[] {regency.getName(),
-        DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", INDONESIAN).format(
-            submission.verificationDue().atZone(regency.getTimeZone())) + " " + Institution.zoneName(regency.getTimeZone())},
-        INDONESIAN));
+    created.put("service_request_id", posted.serviceRequestId());
+    created.put("token", posted.token());
+    created.put("service_notice", posted.serviceNotice());
     created.put("account_id", null);
     return Open311Format.of(format).list(HttpStatus.CREATED, "service_requests", "request", List.of(created));
   }
 
   @GetMapping("/requests." + FORMAT)
-  @Transactional(readOnly = true)
   ResponseEntity<String> list(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
     Institution regency = Optional.ofNullable(first(params, "jurisdiction_id")).map(j -> jurisdiction(j, true))
         .orElse(null);
     String ids = first(params, "service_request_id");
-    List<Complaint> found;
+    List<Map<String, Object>> found;
     if (ids != null) {
-      List<String> wanted = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).limit(MAX_RESULTS)
-          .toList();
-      found = complaints.findByTrackingNumberIn(wanted).stream().filter(c -> c.getPrivacy() != Privacy.CONFIDENTIAL)
-          .toList();
+      found = requests.byIds(Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+          regency);
     } else {
       List<String> problems = new ArrayList<>();
       Instant end = time(params, "end_date", problems);
@@ -208,38 +150,23 @@ class Open311Controller {
               new Open311Exception(HttpStatus.BAD_REQUEST, "service_code " + code.strip() + " not found")));
         }
       }
-      found = complaints.publishable(regency == null ? null : regency.getCode(), start, end, categories.isEmpty(),
-          categories.isEmpty() ? EnumSet.allOf(Category.class) : categories, statuses(first(params, "status")),
-          PageRequest.of(0, MAX_RESULTS, Sort.by(Sort.Direction.DESC, "submittedAt")));
+      found = requests.received(regency, start, end, categories, statuses(first(params, "status")));
     }
-    if (regency != null) {
-      found = found.stream().filter(c -> c.getAddressedRegionCode().equals(regency.getCode())).toList();
-    }
-    return Open311Format.of(format).list(HttpStatus.OK, "service_requests", "request",
-        found.stream().map(this::request).toList());
+    return Open311Format.of(format).list(HttpStatus.OK, "service_requests", "request", found);
   }
 
   @GetMapping("/requests/{id}." + FORMAT)
-  @Transactional(readOnly = true)
   ResponseEntity<String> one(@PathVariable String id, @PathVariable String format,
       @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
     jurisdiction(jurisdiction, false);
-    Complaint c = complaints.findByTrackingNumber(id).filter(found -> found.getPrivacy() != Privacy.CONFIDENTIAL)
-        .orElseThrow(() -> new Open311Exception(HttpStatus.NOT_FOUND, "service_request_id " + id + " not found"));
-    return Open311Format.of(format).list(HttpStatus.OK, "service_requests", "request", List.of(request(c)));
+    return Open311Format.of(format).list(HttpStatus.OK, "service_requests", "request", List.of(requests.one(id)));
   }
 
   @GetMapping("/tokens/{token}." + FORMAT)
-  @Transactional(readOnly = true)
   ResponseEntity<String> token(@PathVariable String token, @PathVariable String format,
       @RequestParam(name = "jurisdiction_id", required = false) String jurisdiction) {
     jurisdiction(jurisdiction, false);
-    Open311Request posted = requests.findById(token)
-        .orElseThrow(() -> new Open311Exception(HttpStatus.NOT_FOUND, "token " + token + " not found"));
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("service_request_id", posted.getTrackingNumber());
-    item.put("token", posted.getToken());
-    return Open311Format.of(format).list(HttpStatus.OK, "service_requests", "request", List.of(item));
+    return Open311Format.of(format).list(HttpStatus.OK, "service_requests", "request", List.of(requests.token(token)));
   }
 
   @ExceptionHandler(Open311Exception.class)
@@ -280,64 +207,6 @@ class Open311Controller {
           "attribute[" + (field.equals("incidentDate") ? "incident_date" : field) + "]";
       default -> field;
     };
-  }
-
-  private Map<String, Object> service(Category category) {
-    Map<String, Object> service = new LinkedHashMap<>();
-    service.put("service_code", category.name());
-    service.put("service_name", messages.getMessage("category." + category, null, INDONESIAN));
-    service.put("description", messages.getMessage("open311.service." + category, null, "", INDONESIAN));
-    service.put("metadata", true);
-    service.put("type", "realtime");
-    service.put("keywords", messages.getMessage("open311.keywords." + category, null, "", INDONESIAN));
-    service.put("group", "pengaduan");
-    return service;
-  }
-
-  private static Map<String, Object> attribute(String code, String datatype, boolean required, int order,
-      String description, List<String> values) {
-    Map<String, Object> attribute = new LinkedHashMap<>();
-    attribute.put("variable", true);
-    attribute.put("code", code);
-    attribute.put("datatype", datatype);
-    attribute.put("required", required);
-    attribute.put("datatype_description", null);
-    attribute.put("order", order);
-    attribute.put("description", description);
-    attribute.put("values", values.stream().map(v -> {
-      Map<String, Object> value = new LinkedHashMap<>();
-      value.put("key", v);
-      value.put("name", v);
-      return value;
-    }).toList());
-    return attribute;
-  }
-
-  /** A complaint as a GeoReport service request: no personal data, nothing of confidential complaints. */
-  private Map<String, Object> request(Complaint c) {
-    ZoneId zone = institutions.zoneOf(c.getAddressedRegionCode());
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("service_request_id", c.getTrackingNumber());
-    r.put("status", c.getStatus().isOpen() ? "open" : "closed");
-    r.put("status_notes", messages.getMessage("status." + c.getStatus(), null, INDONESIAN));
-    r.put("service_name", messages.getMessage("category." + c.getCategory(), null, INDONESIAN));
-    r.put("service_code", c.getCategory().name());
-    r.put("description", c.getDescription());
-    r.put("agency_responsible", name(c.getOpdCode().orElse(c.getHandlerCode())));
-    r.put("service_notice", null);
-    r.put("requested_datetime", time(c.getSubmittedAt(), zone));
-    r.put("updated_datetime", time(c.getUpdatedAt(), zone));
-    r.put("expected_datetime", c.getStatus().isOpen() ? c.getCurrentDeadline().map(d -> time(d, zone)).orElse(null) : null);
-    r.put("address", c.getLocation().district());
-    r.put("address_id", null);
-    r.put("zipcode", null);
-    r.put("lat", c.getLocation().latitude());
-    r.put("long", c.getLocation().longitude());
-    r.put("media_url", attachments.of(c.getId()).stream().filter(a -> a.isPublicPreviewable()
-            && a.getContentType().startsWith("image/")).findFirst()
-        .map(a -> notifications.publicUrl() + "/lacak/" + c.getTrackingNumber() + "/lampiran/" + a.getId())
-        .orElse(null));
-    return r;
   }
 
   private Institution jurisdiction(String code, boolean required) {
@@ -402,15 +271,7 @@ class Open311Controller {
     }
   }
 
-  private static String time(Instant instant, ZoneId zone) {
+  static String time(Instant instant, ZoneId zone) {
     return instant.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-  }
-
-  private static List<String> names(Enum<?>[] values) {
-    return Arrays.stream(values).map(Enum::name).toList();
-  }
-
-  private String name(String code) {
-    return institutions.findById(code).map(Institution::getName).orElse(code);
   }
 }

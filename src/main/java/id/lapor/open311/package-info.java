@@ -4,4 +4,7 @@
  * follow them — XML and JSON, errors as the specification says, API keys per integrating
  * institution (stored hashed, revocable). Confidential complaints and personal data never appear.
  */
+@ApplicationModule(displayName = "Open311", allowedDependencies = {"attachments", "complaint", "institutions", "intake", "notifications", "web"})
 package id.lapor.open311;
+
+import org.springframework.modulith.ApplicationModule;

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * left out; the most weight wins (on a tie, the earlier row), and its rows are the reason. Pure,
  * so the evaluation program runs it on the DMN file without the application.
  */
-public final class RoutingRules {
+final class RoutingRules {
 
   private RoutingRules() {}
 

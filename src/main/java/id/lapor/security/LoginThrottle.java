@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * ({@code /api/staff/login-locks}). Kept in memory, per node; nothing of it is stored.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
   private final Settings settings;
   private final Clock clock;

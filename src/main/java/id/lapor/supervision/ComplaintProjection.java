@@ -50,10 +50,13 @@ import id.lapor.deadlines.WorkingHours;
  * ({@link ProjectionKeeper}); it is recomputable from the timeline and the complaint alone
  * ({@link #rebuiltFrom}). Supervisors' figures and reports read only these rows, never the process
  * engine's history.
+ *
+ * <p>Long because it is a read model of 30 columns with their getters; what it does (count an event,
+ * mirror the complaint, rebuild) is the first hundred lines.
  */
 @Entity
 @Table(name = "complaint_projection")
-public class ComplaintProjection {
+class ComplaintProjection {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,7 +11,7 @@ import jakarta.persistence.Embeddable;
  * same definitions as the queries over the read model in {@code SupervisionFigures}.
  */
 @Embeddable
-public class FigureCounts {
+class FigureCounts {
 
   @Column(nullable = false)
   private long received;

@@ -37,7 +37,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "figures_delta")
-public class FiguresDelta {
+class FiguresDelta {
 
   /** The zone whose days the rollup counts by: the nation's (WIB). */
   public static final ZoneId ZONE = ZoneId.of("Asia/Jakarta");

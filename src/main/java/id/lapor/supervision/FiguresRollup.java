@@ -51,6 +51,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sums claimed deltas into {@code figures_total} every minute, and rebuilds the whole rollup from
  * the read model (after a restore, or to check it). Readers always add the not yet summed deltas,
  * so figures are current to the last committed change.
+ *
+ * <p>Long because the rollup's three duties — appending, summing every minute, rebuilding from the
+ * read model — share one table layout and must agree; each is a short method.
  */
 @Service
 public class FiguresRollup {

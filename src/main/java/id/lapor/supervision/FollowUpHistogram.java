@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * <p>Written as {@code "bucket:count,bucket:count"} (ascending buckets, no zero counts); counts may
  * be negative in a delta (a complaint leaving a bucket).
  */
-public final class FollowUpHistogram {
+final class FollowUpHistogram {
 
   /** Sub-buckets per doubling above {@link #LINEAR_END} minutes. */
   static final int PER_OCTAVE = 32;

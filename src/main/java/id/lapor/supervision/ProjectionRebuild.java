@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gives complaints recorded before the read model existed their row.
  */
 @Service
-public class ProjectionRebuild {
+class ProjectionRebuild {
 
   private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
   static final int BATCH = 500;

@@ -37,9 +37,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Supervisors' figures, computed in the database from the read model ({@code complaint_projection})
  * with one aggregate query per view: nothing is loaded row by row and the process engine's history
  * is never read.
+ *
+ * <p>Long because every supervisor's view is one aggregate query here, next to the others, so that the
+ * figures of all levels are counted the same way; each query is short.
  */
 @Service
-public class SupervisionFigures {
+class SupervisionFigures {
 
   static final Locale INDONESIAN = Locale.forLanguageTag("id");
   private static final long WEEK_SECONDS = 7 * 24 * 3600;

@@ -7,8 +7,7 @@ import static id.lapor.casework.ProcessVariables.SUPERVISION_NOTE;
 import id.lapor.calendar.SopDuration;
 import id.lapor.casework.steps.TaskView.Option;
 import id.lapor.complaint.Complaint;
-import id.lapor.deadlines.SopDeadlines;
-import id.lapor.deadlines.SopStep;
+import id.lapor.deadlines.ComplaintDeadlines;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -21,11 +20,11 @@ import org.springframework.stereotype.Component;
 class SuperviseOverdueComplaintStep implements TaskStep {
 
   private final InstitutionOptions institutions;
-  private final SopDeadlines sopDeadlines;
+  private final ComplaintDeadlines deadlines;
 
-  SuperviseOverdueComplaintStep(InstitutionOptions institutions, SopDeadlines sopDeadlines) {
+  SuperviseOverdueComplaintStep(InstitutionOptions institutions, ComplaintDeadlines deadlines) {
     this.institutions = institutions;
-    this.sopDeadlines = sopDeadlines;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -60,8 +59,7 @@ class SuperviseOverdueComplaintStep implements TaskStep {
     actions.add(new Option(view.label("supervision.PUSH"), SupervisionAction.PUSH.name()));
     actions.add(new Option(view.label("supervision.REASSIGN"), SupervisionAction.REASSIGN.name()));
     if (!c.isDeadlineExtended()) {
-      String extension = sopDeadlines.forRegion(c.getAddressedRegionCode(), c.getClassification())
-          .duration(SopStep.EXTENSION).map(SopDuration::toIndonesian).orElse("-");
+      String extension = deadlines.extensionLength(c).map(SopDuration::toIndonesian).orElse("-");
       actions.add(new Option(view.label("supervision.EXTEND", extension), SupervisionAction.EXTEND.name()));
     }
     view.options("supervisionActionOptions", actions);
