@@ -44,9 +44,15 @@ public class Attachment {
   @Column(name = "uploaded_by", nullable = false, length = 100)
   private String uploadedBy;
 
+  /** Added by the OPD to its follow-up (bukti tindak lanjut), not by the complainant. */
+  @Column(name = "follow_up_evidence", nullable = false)
+  private boolean followUpEvidence;
+
   protected Attachment() {}
 
-  Attachment(long complaintId, InspectedFile file, String storageKey, Instant uploadedAt, String uploadedBy) {
+  Attachment(long complaintId, InspectedFile file, String storageKey, Instant uploadedAt, String uploadedBy,
+      boolean followUpEvidence) {
+    this.followUpEvidence = followUpEvidence;
     this.complaintId = complaintId;
     this.fileName = file.fileName();
     this.contentType = file.type().mediaType();
@@ -99,6 +105,10 @@ public class Attachment {
   }
 
   /** Images and PDFs may be shown on the public page of a public complaint; videos may carry a location. */
+  public boolean isFollowUpEvidence() {
+    return followUpEvidence;
+  }
+
   public boolean isPublicPreviewable() {
     return FileType.fromMediaType(contentType).map(FileType::publicPreview).orElse(false);
   }

@@ -8,4 +8,6 @@ interface AttachmentRecords extends JpaRepository<Attachment, Long> {
   List<Attachment> findByComplaintIdOrderById(long complaintId);
 
   long countByComplaintId(long complaintId);
+
+  long countByComplaintIdAndFollowUpEvidence(long complaintId, boolean followUpEvidence);
 }

@@ -53,8 +53,27 @@ public class Attachments {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Attachment> store(long complaintId, List<InspectedFile> files, String uploadedBy) {
+    return store(complaintId, files, uploadedBy, false);
+  }
+
+  /**
+   * Stores an OPD's evidence for its follow-up (the same inspection, the same limit counted apart
+   * from the complainant's files), in the caller's transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Attachment> storeFollowUpEvidence(long complaintId, List<InspectedFile> files, String uploadedBy) {
+    return store(complaintId, files, uploadedBy, true);
+  }
+
+  /** How many of its own files the complaint carries (the complainant's, or the OPD's evidence). */
+  @Transactional(readOnly = true)
+  public int countOf(long complaintId, boolean followUpEvidence) {
+    return (int) records.countByComplaintIdAndFollowUpEvidence(complaintId, followUpEvidence);
+  }
+
+  private List<Attachment> store(long complaintId, List<InspectedFile> files, String uploadedBy, boolean evidence) {
     if (!files.isEmpty()) {
-      long already = records.countByComplaintId(complaintId);
+      long already = records.countByComplaintIdAndFollowUpEvidence(complaintId, evidence);
       if (already + files.size() > properties.maxFilesPerComplaint()) {
         throw new InvalidRequestException(List.of(new FieldProblem("attachments", "a complaint carries at most "
             + properties.maxFilesPerComplaint() + " files (it has " + already + ")")));
@@ -80,7 +99,7 @@ public class Attachments {
         throw new UncheckedIOException("attachment store: " + e.getMessage(), e);
       }
       written.add(key);
-      stored.add(records.save(new Attachment(complaintId, file, key, clock.instant(), uploadedBy)));
+      stored.add(records.save(new Attachment(complaintId, file, key, clock.instant(), uploadedBy, evidence)));
     }
     return stored;
   }

@@ -46,9 +46,11 @@ class ComplaintFormView {
   private final Clock clock;
   private final Attachments attachments;
   private final TaskSteps steps;
+  private final InternalNotes notes;
 
   ComplaintFormView(Complaints complaints, Institutions institutions, MessageSource messages, ObjectMapper json,
-      Clock clock, Attachments attachments, TaskSteps steps) {
+      Clock clock, Attachments attachments, TaskSteps steps, InternalNotes notes) {
+    this.notes = notes;
     this.complaints = complaints;
     this.institutions = institutions;
     this.messages = messages;
@@ -88,6 +90,39 @@ class ComplaintFormView {
     return fields;
   }
 
+  /**
+   * The complaint as the staff page shows it ({@link StaffComplaintPage}): the same header as the
+   * forms, the timeline as entries and the files as links, times in the regency's zone.
+   */
+  @Transactional(readOnly = true)
+  Sheet sheet(Complaint c) {
+    ZoneId zone = institutions.zoneOf(c.getAddressedRegionCode());
+    Header h = new Header(c, zone);
+    List<Sheet.Entry> timeline = c.getTimeline().stream().map(e -> new Sheet.Entry(
+        FormText.at(e.getOccurredAt(), zone),
+        label("timeline." + e.getType(), e.getInstitutionCode() == null ? "" : institutionName(e.getInstitutionCode()),
+            e.getReasonCode() == null ? "" : label("reason." + e.getReasonCode())),
+        e.getActor(), e.getNote(), e.getRating())).toList();
+    List<Sheet.File> files = attachments.of(c.getId()).stream().map(a -> new Sheet.File(a.getFileName(),
+        StaffComplaintApi.attachmentUrl(c, a.getId()), a.getContentType(), a.getSizeBytes(), a.isLocationRemoved(),
+        a.isFollowUpEvidence(), a.getUploadedBy())).toList();
+    return new Sheet(c.getTrackingNumber(), c.getTitle(), c.getDescription(), h.status, h.light,
+        c.trafficLight(clock.instant()).map(Enum::name).orElse("NONE"), h.deadline, h.handledBy,
+        h.classification + " · " + h.category + " · " + h.privacy, h.location, h.incidentDate, h.submittedAt,
+        h.target, h.counts, c.getMergedIntoTrackingNumber().orElse(null), timeline, files, zone);
+  }
+
+  /** A complaint in the officers' words, for the staff page. */
+  record Sheet(String trackingNumber, String title, String description, String status, String light, String lightKey,
+      String deadline, String handledBy, String kind, String location, String incidentDate, String submittedAt,
+      String target, String counts, String mergedInto, List<Entry> timeline, List<File> files, ZoneId zone) {
+
+    record Entry(String at, String what, String actor, String note, Integer rating) {}
+
+    record File(String name, String url, String contentType, long sizeBytes, boolean locationRemoved,
+        boolean followUpEvidence, String uploadedBy) {}
+  }
+
   /** The parts every form shows, in the officers' words. */
   private final class Header {
     final String status;
@@ -105,7 +140,10 @@ class ComplaintFormView {
     final String attachments;
     final String light;
 
+    private final ZoneId zone;
+
     Header(Complaint c, ZoneId zone) {
+      this.zone = zone;
       status = label("status." + c.getStatus());
       classification = label("classification." + c.getClassification());
       category = label("category." + c.getCategory());
@@ -127,7 +165,8 @@ class ComplaintFormView {
     String markdown(Complaint c) {
       StringBuilder md = new StringBuilder();
       md.append("### ").append(FormText.markdownLine(c.getTitle())).append("\n\n");
-      md.append("**").append(c.getTrackingNumber()).append("** · ").append(FormText.markdownLine(status))
+      md.append("**[").append(c.getTrackingNumber()).append("](").append(FormText.staffPage(c.getTrackingNumber()))
+          .append(")** · ").append(FormText.markdownLine(status))
           .append(" · ").append(FormText.markdownLine(light)).append("  \n");
       md.append(label("form.header.deadline")).append(": **").append(FormText.markdownLine(deadline))
           .append("** · ").append(label("form.header.handledBy")).append(": ")
@@ -146,6 +185,14 @@ class ComplaintFormView {
         md.append(line.startsWith("    ") ? "  " + FormText.markdownLine(line.strip()) : "- "
             + FormText.markdownLine(line)).append("  \n");
       }
+      // staff's notes for each other, and where to add one (or the follow-up's evidence)
+      md.append("\n**").append(label("form.header.notes")).append("**\n\n");
+      for (InternalNote n : notes.findByComplaintIdOrderByWrittenAtAscIdAsc(c.getId())) {
+        md.append("- ").append(FormText.markdownLine(FormText.at(n.getWrittenAt(), zone) + " · " + n.getAuthor()))
+            .append(": ").append(FormText.markdownLine(n.getText())).append("  \n");
+      }
+      md.append("\n[").append(label("form.header.openPage")).append("](")
+          .append(FormText.staffPage(c.getTrackingNumber())).append(")\n");
       return md.toString();
     }
 
@@ -183,7 +230,8 @@ class ComplaintFormView {
           + (a.getSizeBytes() < 1048576
               ? String.format(FormText.INDONESIAN, "%.0f KB", Math.ceil(a.getSizeBytes() / 1024.0))
               : String.format(FormText.INDONESIAN, "%.1f MB", a.getSizeBytes() / 1048576.0))
-          + (a.isLocationRemoved() ? " · " + label("form.locationRemoved") : ""));
+          + (a.isLocationRemoved() ? " · " + label("form.locationRemoved") : "")
+          + (a.isFollowUpEvidence() ? " · " + label("form.followUpEvidence", a.getUploadedBy()) : ""));
     }
     return list.toString();
   }

@@ -17,8 +17,12 @@ import id.lapor.complaint.Privacy;
 import id.lapor.complaint.ReplyDecision;
 import id.lapor.intake.ComplaintIntake;
 import id.lapor.open311.Open311Keys;
+import id.lapor.calendar.SopDuration;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +60,15 @@ class DemoData {
   static final String DENPASAR_OPEN311_KEY = "demo-denpasar-open311";
 
   private final Open311Keys open311Keys;
+  private final DemoHistory history;
   /** Follow-up tokens of the demo complaints, to reply as their complainants. */
   private final Map<String, String> tokens = new HashMap<>();
 
   DemoData(DemoInstitutions institutions, DemoUsers users, Complaints complaints, ComplaintIntake intake,
       TaskService taskService, IdentityService identityService, Clock clock, DemoProperties properties,
-      Open311Keys open311Keys) {
+      Open311Keys open311Keys, DemoHistory history) {
     this.open311Keys = open311Keys;
+    this.history = history;
     this.institutions = institutions;
     this.users = users;
     this.complaints = complaints;
@@ -80,7 +86,10 @@ class DemoData {
     users.create();
     open311Keys.register("51.71", "Pro Denpasar (demo)", DENPASAR_OPEN311_KEY);
     if (properties.sampleComplaints() && complaints.count() == 0) {
-      loadComplaints();
+      history.withJobExecutorPaused(() -> {
+        loadComplaints();
+        loadComplaintsWithAPast();
+      });
       log.info("Demo complaints loaded: {}", complaints.count());
     }
   }
@@ -214,6 +223,74 @@ class DemoData {
     submit("51.71", "Denpasar Barat", Classification.PENGADUAN, Category.LINGKUNGAN, Privacy.PUBLIC,
         "Sampah menumpuk di sekitar Pasar Badung",
         "Sampah di sisi barat Pasar Badung tidak diangkut selama empat hari dan menimbulkan bau.", today);
+  }
+
+  /**
+   * Complaints whose steps were taken days or hours ago, with every timer since fired as the job
+   * executor would have: overdue at the OPD and escalated to the province, escalated on to the
+   * national admins, Banyuwangi's escalated to the regent's office; and one the complainant disputed.
+   */
+  private void loadComplaintsWithAPast() {
+    LocalDate today = LocalDate.now(clock);
+    ZoneId wita = ZoneId.of("Asia/Makassar");
+    SopDuration followUp = SopDuration.parse("5 working days");
+
+    // past the OPD's five working days: overdue (red light), the province's supervisors have it
+    Instant lastWeek = history.when(1, followUp, Duration.ofHours(2), wita);
+    String overdue = submitAt(lastWeek, "51.06", "Tembuku", Category.KESEHATAN, Privacy.PUBLIC,
+        "Puskesmas Tembuku tutup pada jam pelayanan",
+        "Tiga kali saya datang pukul 10.00 pada hari kerja, pintu Puskesmas Tembuku terkunci dan tidak ada "
+            + "petugas jaga.", LocalDate.ofInstant(lastWeek, wita).minusDays(1));
+    history.at(lastWeek, overdue, () -> {
+      forward(overdue, "51.06.dinkes");
+      dispose(overdue, "petugas.bangli.dinkes");
+    });
+
+    // five working days more: escalated on to the national admins
+    Instant twoWeeksAgo = history.when(2, followUp, Duration.ofHours(2), wita);
+    String national = submitAt(twoWeeksAgo, "51.06", "Bangli", Category.INFRASTRUKTUR, Privacy.PUBLIC,
+        "Saluran air tersumbat di Jl. Merdeka Bangli",
+        "Saluran di sepanjang Jl. Merdeka tersumbat sampah dan lumpur; setiap hujan air meluap ke rumah warga.",
+        LocalDate.ofInstant(twoWeeksAgo, wita).minusDays(2));
+    history.at(twoWeeksAgo, national, () -> forward(national, "51.06.pupr"));
+
+    // Banyuwangi's SOP: four hours for the OPD, then the regent's office (and four hours later the province)
+    ZoneId wib = ZoneId.of("Asia/Jakarta");
+    Instant thisMorning = history.when(1, SopDuration.parse("4 hours"), Duration.ofHours(1), wib);
+    String regent = submitAt(thisMorning, "35.10", "Genteng", Category.KESEHATAN, Privacy.PUBLIC,
+        "Ambulans Puskesmas Genteng tidak datang",
+        "Kami menelepon ambulans Puskesmas Genteng untuk ibu yang akan melahirkan; dua jam tidak ada yang datang.",
+        LocalDate.ofInstant(thisMorning, wib));
+    history.at(thisMorning, regent, () -> {
+      complete(regent, VERIFY_COMPLAINT, "admin.banyuwangi", Map.of(
+          ProcessVariables.VERIFICATION_DECISION, "FORWARD", ProcessVariables.OPD_CODE, "35.10.dinkes"));
+      complete(regent, ComplaintTasks.COORDINATE_FIRST_RESPONSE, "camat.genteng", Map.of(
+          ProcessVariables.FIRST_RESPONSE_NOTE, "Kepala Puskesmas Genteng sudah dihubungi untuk menjelaskan."));
+      complete(regent, DISPOSE_COMPLAINT, "penghubung.banyuwangi.dinkes", Map.of(
+          ProcessVariables.DISPOSITION_DECISION, "ASSIGN",
+          ProcessVariables.FOLLOW_UP_ASSIGNEE, "petugas.banyuwangi.dinkes"));
+    });
+
+    // the complainant disputes the OPD's answer: the complaint is back with the officer
+    String disputed = submit("51.06", "Bangli", Classification.PENGADUAN, Category.KESEHATAN, Privacy.PUBLIC,
+        "Hasil laboratorium RSUD Bangli tidak diberikan",
+        "Hasil tes darah saya di RSUD Bangli sudah seminggu belum diberikan; setiap datang disuruh kembali besok.",
+        today.minusDays(9));
+    forward(disputed, "51.06.dinkes");
+    dispose(disputed, "petugas.bangli.dinkes");
+    followUp(disputed, "Hasil laboratorium dapat diambil di loket laboratorium RSUD Bangli setiap hari kerja.");
+    intake.reply(disputed, tokens.get(disputed), ReplyDecision.DISPUTE, 1,
+        "Saya sudah ke loket laboratorium dua kali, hasilnya tetap belum ada.");
+  }
+
+  private String submitAt(Instant at, String region, String district, Category category, Privacy privacy,
+      String title, String description, LocalDate incidentDate) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(at));
+    try {
+      return submit(region, district, Classification.PENGADUAN, category, privacy, title, description, incidentDate);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 
   private String submit(String region, String district, Classification classification, Category category,

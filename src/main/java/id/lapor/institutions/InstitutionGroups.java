@@ -47,6 +47,11 @@ public record InstitutionGroups(Institution institution) {
     return OPD_HEADS + opdCode;
   }
 
+  /** Whether a group is a province's supervisors (their work is watching, in Cockpit's "Pengaduan" page). */
+  public static boolean isProvinceSupervisors(String groupId) {
+    return groupId.startsWith(PROVINCE_SUPERVISORS);
+  }
+
   /** The OPD a group of an OPD (liaison officers, officers, head) belongs to, if it is one. */
   public static java.util.Optional<String> opdOf(String groupId) {
     for (String prefix : List.of(OPD_LIAISONS, OPD_OFFICERS, OPD_HEADS)) {

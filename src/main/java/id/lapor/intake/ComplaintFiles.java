@@ -8,6 +8,7 @@ import id.lapor.attachments.InspectedFile;
 import id.lapor.attachments.UploadedFile;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Privacy;
+import id.lapor.complaint.TimelineEventType;
 import id.lapor.web.FieldProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ class ComplaintFiles {
         throw new UncheckedIOException(e);
       }
     }).toList();
-    int already = to.map(c -> attachments.countOf(c.getId())).orElse(0);
+    int already = to.map(c -> attachments.countOf(c.getId(), false)).orElse(0);
     return inspector.inspect(uploads, already, problems);
   }
 
@@ -64,6 +65,13 @@ class ComplaintFiles {
   }
 
   private static boolean visible(Complaint c, Attachment a, boolean withToken) {
-    return withToken || (c.getPrivacy() == Privacy.PUBLIC && a.isPublicPreviewable());
+    return (!a.isFollowUpEvidence() || posted(c, a))
+        && (withToken || (c.getPrivacy() == Privacy.PUBLIC && a.isPublicPreviewable()));
+  }
+
+  /** The OPD's evidence reaches the complainant with its follow-up: once a follow-up was posted after it. */
+  private static boolean posted(Complaint c, Attachment evidence) {
+    return c.getTimeline().stream().anyMatch(e -> e.getType() == TimelineEventType.FOLLOW_UP_POSTED
+        && !e.getOccurredAt().isBefore(evidence.getUploadedAt()));
   }
 }

@@ -155,7 +155,7 @@ class GeoReportService {
     r.put("zipcode", null);
     r.put("lat", c.getLocation().latitude());
     r.put("long", c.getLocation().longitude());
-    r.put("media_url", attachments.of(c.getId()).stream().filter(a -> a.isPublicPreviewable()
+    r.put("media_url", attachments.of(c.getId()).stream().filter(a -> !a.isFollowUpEvidence() && a.isPublicPreviewable()
             && a.getContentType().startsWith("image/")).findFirst()
         .map(a -> notifications.publicUrl() + "/lacak/" + c.getTrackingNumber() + "/lampiran/" + a.getId())
         .orElse(null));

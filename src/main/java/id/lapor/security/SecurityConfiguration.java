@@ -55,7 +55,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
   static final String REALM = "SP4N-LAPOR";
-  static final String WELCOME = "/camunda/app/welcome/default/";
 
   @Bean
   @Order(1)
@@ -109,9 +108,11 @@ class SecurityConfiguration {
                 "/api/staff/institutions/**", "/api/staff/privacy/**", "/api/staff/supervision/projection/**")
             .hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)
             .requestMatchers("/api/staff/**").authenticated()
+            // staff pages (a complaint as staff read it)
+            .requestMatchers("/staff/**").authenticated()
             .anyRequest().permitAll())
         // browsers: one form login for the webapps and the staff pages; REST clients: HTTP Basic
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WELCOME, false).permitAll()
+        .formLogin(f -> f.loginPage("/login").successHandler(new StaffLanding()).permitAll()
             .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                 + (e instanceof LockedException ? "/login?held" : "/login?error"))))
         .httpBasic(b -> b.realmName(REALM))

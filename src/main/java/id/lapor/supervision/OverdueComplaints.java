@@ -24,11 +24,18 @@ class OverdueComplaints {
 
   static final String COCKPIT_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/%s/runtime";
 
+  static final String STAFF_PAGE = "/staff/complaints/%s";
+  private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
+      .ofPattern("d MMM yyyy HH:mm", java.util.Locale.forLanguageTag("id"));
+
   private final NamedParameterJdbcTemplate jdbc;
   private final HistoryService historyService;
   private final Clock clock;
+  private final id.lapor.institutions.Institutions institutions;
 
-  OverdueComplaints(NamedParameterJdbcTemplate jdbc, HistoryService historyService, Clock clock) {
+  OverdueComplaints(NamedParameterJdbcTemplate jdbc, HistoryService historyService, Clock clock,
+      id.lapor.institutions.Institutions institutions) {
+    this.institutions = institutions;
     this.jdbc = jdbc;
     this.historyService = historyService;
     this.clock = clock;
@@ -39,10 +46,14 @@ class OverdueComplaints {
    *
    * @param overdueHours clock hours since the deadline passed
    * @param cockpitPath the process instance in Cockpit (relative to the application), if it runs
+   * @param staffPath the complaint's page for staff (relative to the application)
+   * @param regencyName the regency's or city's name, {@code opdName} the OPD's
+   * @param dueAtText the deadline as the regency reads it ({@code 3 Des 2026 16.00 WITA})
    */
   record Overdue(String trackingNumber, String regencyCode, String opdCode, String status, String classification,
       String category, Instant dueAt, long overdueHours, String light, String highestEscalation,
-      int escalationCount, String processInstanceId, String cockpitPath) {}
+      int escalationCount, String processInstanceId, String cockpitPath, String staffPath, String regencyName,
+      String opdName, String dueAtText) {}
 
   List<Overdue> of(Unit unit, int limit) {
     Instant now = clock.instant();
@@ -56,14 +67,20 @@ class OverdueComplaints {
           return new Overdue(rs.getString("tracking_number"), rs.getString("regency_code"), rs.getString("opd_code"),
               rs.getString("status"), rs.getString("classification"), rs.getString("category"), due,
               Duration.between(due, now).toHours(), rs.getString("light"), rs.getString("highest_escalation"),
-              rs.getInt("escalation_count"), null, null);
+              rs.getInt("escalation_count"), null, null, null, null, null, null);
         });
     Map<String, String> instances = processInstancesOf(rows.stream().map(Overdue::trackingNumber).toList());
+    Map<String, String> names = new HashMap<>();
+    java.util.function.Function<String, String> name = code -> code == null ? null : names.computeIfAbsent(code,
+        c -> institutions.findById(c).map(id.lapor.institutions.Institution::getName).orElse(c));
     return rows.stream().map(o -> {
       String instance = instances.get(o.trackingNumber());
+      java.time.ZoneId zone = institutions.zoneOf(o.regencyCode());
       return new Overdue(o.trackingNumber(), o.regencyCode(), o.opdCode(), o.status(), o.classification(),
           o.category(), o.dueAt(), o.overdueHours(), o.light(), o.highestEscalation(), o.escalationCount(), instance,
-          instance == null ? null : COCKPIT_INSTANCE.formatted(instance));
+          instance == null ? null : COCKPIT_INSTANCE.formatted(instance), STAFF_PAGE.formatted(o.trackingNumber()),
+          name.apply(o.regencyCode()), name.apply(o.opdCode()),
+          AT.format(o.dueAt().atZone(zone)) + " " + id.lapor.institutions.Institution.zoneName(zone));
     }).toList();
   }
 

@@ -146,11 +146,16 @@ class PdfReport {
       Counts c = line.counts();
       table.addCell(cell(line.name(), SMALL, Element.ALIGN_LEFT));
       for (Object value : new Object[] {c.received(), c.answeredOnTimeRate(), c.completionRate(),
-          c.followUpHoursMedian(), c.escalations(), line.overdueNow()}) {
+          lessThanAnHour(c.followUpHoursMedian()), c.escalations(), line.overdueNow()}) {
         table.addCell(cell(format(value), SMALL, Element.ALIGN_RIGHT));
       }
     }
     return table;
+  }
+
+  /** A follow-up answered outside office hours took no working time: "< 1", not a "0" that reads as broken. */
+  private static Object lessThanAnHour(Double hours) {
+    return hours != null && hours < 1 ? "< 1" : hours;
   }
 
   private static PdfPCell cell(String text, Font font, int alignment) {

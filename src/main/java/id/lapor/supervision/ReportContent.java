@@ -59,14 +59,17 @@ class ReportContent {
       new Column<>("Tingkat penyelesaian (%)", Counts::completionRate));
 
   /** The complaint list's columns (no content, no complainant: the list is for counting, not reading). */
-  static final List<String> COMPLAINT_HEADERS = List.of("Nomor pelacakan", "Diterima", "Provinsi",
-      "Kab/Kota/Instansi", "OPD", "Klasifikasi", "Kategori", "Kanal", "Status", "Diverifikasi",
+  static final List<String> COMPLAINT_HEADERS = List.of("Nomor pelacakan", "Diterima", "Kode provinsi", "Provinsi",
+      "Kode Kab/Kota/Instansi", "Kab/Kota/Instansi", "Kode OPD", "OPD", "Klasifikasi", "Kategori", "Kanal", "Status", "Diverifikasi",
       "Verifikasi tepat waktu", "Diteruskan ke OPD", "Dibuka OPD", "Ditindaklanjuti", "Tindak lanjut tepat waktu",
       "Waktu tindak lanjut (jam kerja)", "Eskalasi", "Eskalasi tertinggi", "Dikembalikan", "Dialihkan",
       "Dibuka kembali", "Penilaian", "Ditutup");
 
-  private static final String COMPLAINT_COLUMNS = "tracking_number, received_at, province_code, regency_code,"
-      + " opd_code, classification, category, channel, status, verified_at, verified_on_time, forwarded_at,"
+  /** The institutions are named as well as coded (a reader of the list knows names, a spreadsheet joins codes). */
+  private static final String COMPLAINT_COLUMNS = "tracking_number, received_at, province_code,"
+      + " (select name from institution where code = province_code) as province_name, regency_code,"
+      + " (select name from institution where code = regency_code) as regency_name, opd_code,"
+      + " (select name from institution where code = opd_code) as opd_name, classification, category, channel, status, verified_at, verified_on_time, forwarded_at,"
       + " opened_at, answered_at, answered_on_time, follow_up_work_minutes, escalation_count, highest_escalation,"
       + " return_count, transfer_count, reopen_count, rating, closed_at";
 
@@ -119,7 +122,8 @@ class ReportContent {
     Long minutes = (Long) rs.getObject("follow_up_work_minutes", Long.class);
     return java.util.Arrays.asList(
         rs.getString("tracking_number"), at(rs, "received_at", time), rs.getString("province_code"),
-        rs.getString("regency_code"), rs.getString("opd_code"),
+        rs.getString("province_name"), rs.getString("regency_code"), rs.getString("regency_name"),
+        rs.getString("opd_code"), rs.getString("opd_name"),
         label("classification.", rs.getString("classification")), label("category.", rs.getString("category")),
         label("channel.", rs.getString("channel")), label("status.", rs.getString("status")),
         at(rs, "verified_at", time), yesNo(rs, "verified_on_time"), at(rs, "forwarded_at", time),

@@ -401,11 +401,16 @@ class SupervisionFigures {
     return period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
-  /** Every week of the period, in order, each as {@code counted} has it (by index from the first) or zero. */
-  private static List<Week> weeks(Period period, java.util.function.LongFunction<Week> counted) {
+  /**
+   * Every week of the period up to this one, in order, each as {@code counted} has it (by index from
+   * the first) or zero: weeks still to come are not plotted as weeks without complaints.
+   */
+  private List<Week> weeks(Period period, java.util.function.LongFunction<Week> counted) {
     LocalDate firstMonday = firstMonday(period);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), period.zone());
+    LocalDate last = period.to().isAfter(today) ? today : period.to();
     List<Week> weeks = new ArrayList<>();
-    for (LocalDate monday = firstMonday; !monday.isAfter(period.to()); monday = monday.plusWeeks(1)) {
+    for (LocalDate monday = firstMonday; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
       Week week = counted.apply(ChronoUnit.WEEKS.between(firstMonday, monday));
       weeks.add(week != null ? week : new Week(monday, 0, 0, 0));
     }

@@ -94,6 +94,10 @@ class AccessMatrixIntegrationTests {
   /** Every endpoint under /api and how the matrix (or the public contract) covers it. */
   static final Map<String, String> CLASSIFIED = Map.ofEntries(
       Map.entry("GET /api/staff/login-locks", "operators (StaffSessionIntegrationTests)"),
+      Map.entry("GET /api/staff/tasks/{taskId}/card", "staff: a task they may see, in scope (StaffWorkIntegrationTests)"),
+      Map.entry("GET /api/staff/complaints/{trackingNumber}/progress",
+          "staff by scope, as the complaint (StaffWorkIntegrationTests)"),
+      Map.entry("GET /api/staff/me", "staff: about themselves (StaffWorkIntegrationTests)"),
       Map.entry("DELETE /api/staff/login-locks/{account}", "operators (StaffSessionIntegrationTests)"),
       Map.entry("POST /api/complaints", "public: submission (rate limited)"),
       Map.entry("GET /api/complaints/{trackingNumber}", "public: status; confidential content needs the token"),

@@ -75,6 +75,11 @@ class ReportsIntegrationTests {
     assertThat(complaintRows).hasSize(1 + (int) figures.at("/summary/received").asLong());
     assertThat(complaintRows.get(0).get(0)).isEqualTo("Nomor pelacakan");
     assertThat(complaintRows.stream().map(r -> r.get(0))).contains(tn);
+    CSVRecord row = complaintRows.stream().filter(r -> r.get(0).equals(tn)).findFirst().orElseThrow();
+    assertThat(List.of(complaintRows.get(0).get(4), complaintRows.get(0).get(5))).as("headers")
+        .containsExactly("Kode Kab/Kota/Instansi", "Kab/Kota/Instansi");
+    assertThat(List.of(row.get(2), row.get(3), row.get(4), row.get(5))).as("institutions by code and by name")
+        .containsExactly("51", "Provinsi Bali", BANGLI, "Kab. Bangli");
     String text = new String(list.getBody(), StandardCharsets.UTF_8);
     assertThat(text).as("no contents or complainants in the list").doesNotContain(aPublicComplaintIn(BANGLI).title())
         .doesNotContain(aPublicComplaintIn(BANGLI).description());

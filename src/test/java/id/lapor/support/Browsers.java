@@ -48,8 +48,13 @@ public final class Browsers implements AutoCloseable {
 
   /** A fresh browser window (own cookies) of a desktop or phone size. */
   public Page newPage(int width, int height) {
+    return newPage(width, height, "Asia/Makassar");
+  }
+
+  /** A fresh desktop window in an Indonesian browser whose clock runs in {@code zone} (WIB, WITA, WIT). */
+  public Page newPage(int width, int height, String zone) {
     Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-        .setLocale("id-ID")).newPage();
+        .setLocale("id-ID").setTimezoneId(zone)).newPage();
     List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     page.onConsoleMessage(m -> {
       if (!"log".equals(m.type()) && !"info".equals(m.type())) {

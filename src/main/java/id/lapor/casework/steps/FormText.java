@@ -14,6 +14,11 @@ public final class FormText {
 
   private FormText() {}
 
+  /** Where staff read a complaint (a page, within their scope), linked from forms and lists. */
+  public static String staffPage(String trackingNumber) {
+    return "/staff/complaints/" + trackingNumber;
+  }
+
   /** A time as the regency reads it: {@code 17 Mar 2026 16:00 WITA}. */
   public static String at(Instant instant, ZoneId zone) {
     return DATE_TIME.format(instant.atZone(zone)) + " " + Institution.zoneName(zone);

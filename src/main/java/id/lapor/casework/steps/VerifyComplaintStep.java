@@ -123,7 +123,14 @@ class VerifyComplaintStep implements TaskStep {
     Complaint c = view.complaint();
     view.text("complaintComplainant", complainant(view));
     routingSuggestion(view);
-    view.text("duplicateCandidates", duplicateList(view));
+    var similar = duplicates.similarTo(c);
+    view.text("duplicateCandidates", duplicateList(view, similar));
+    // the master is picked from the similar open complaints (merge() checks it again when the task completes)
+    view.options("masterOptions", similar.stream()
+        .filter(h -> id.lapor.complaint.ComplaintStatus.valueOf(h.status()).isOpen())
+        .map(h -> new TaskView.Option(h.trackingNumber() + " — " + h.title() + " ("
+            + String.format(FormText.INDONESIAN, "%.0f%%", 100 * h.score()) + ")", h.trackingNumber()))
+        .toList());
     view.options("transferOptions", institutions.verifyingInstitutionsBut(c.getAddressedRegionCode()));
     view.options("opdOptions", institutions.opdsOf(c, null));
   }
@@ -185,14 +192,13 @@ class VerifyComplaintStep implements TaskStep {
   }
 
   /** Open complaints like this one, as a Markdown list with their scores and links (staff detail). */
-  private String duplicateList(TaskView view) {
-    var hits = duplicates.similarTo(view.complaint());
+  private String duplicateList(TaskView view, List<id.lapor.duplicates.DuplicateIndex.Hit> hits) {
     if (hits.isEmpty()) {
       return view.label("form.duplicates.none");
     }
     StringJoiner list = new StringJoiner("\n");
     for (var h : hits) {
-      list.add("- [" + h.trackingNumber() + "](/api/staff/complaints/" + h.trackingNumber() + ") "
+      list.add("- [" + h.trackingNumber() + "](" + FormText.staffPage(h.trackingNumber()) + ") "
           + String.format(FormText.INDONESIAN, "%.0f%%", 100 * h.score()) + " — " + FormText.markdownLine(h.title())
           + " (" + view.label("status." + h.status()) + ", " + view.at(h.submittedAt()) + ")");
     }

@@ -19,8 +19,18 @@ async function getJson(url) {
   return response.json();
 }
 
+const STATES = { COMPLETED: 'Selesai', EXTERNALLY_TERMINATED: 'Dihentikan', INTERNALLY_TERMINATED: 'Dihentikan' };
+
+/** Times as the reader's region reads them: "4 Des 2026 23.18 WITA" (the reader's zone from /api/staff/me). */
+async function timeFormat() {
+  const me = await getJson('/api/staff/me').catch(() => ({ zone: 'Asia/Jakarta', zoneName: 'WIB' }));
+  const format = new Intl.DateTimeFormat('id-ID', { timeZone: me.zone, dateStyle: 'medium', timeStyle: 'short' });
+  return value => value ? `${format.format(new Date(value))} ${me.zoneName}` : '';
+}
+
 async function render(node, { api, processDefinitionId }) {
   node.textContent = 'Memuat…';
+  const at = await timeFormat();
   const base = api.engineApi;
   const id = encodeURIComponent(processDefinitionId);
   try {
@@ -53,12 +63,16 @@ async function render(node, { api, processDefinitionId }) {
     const body = table.createTBody();
     for (const instance of instances) {
       const row = body.insertRow();
-      cell(row, instance.businessKey);
-      cell(row, outcome[instance.id] || instance.state);
-      cell(row, instance.startTime);
-      cell(row, instance.endTime);
+      const page = document.createElement('a');
+      page.href = `/staff/complaints/${encodeURIComponent(instance.businessKey)}`;
+      page.textContent = instance.businessKey;
+      cell(row, '').appendChild(page);
+      cell(row, outcome[instance.id] || STATES[instance.state] || instance.state);
+      cell(row, at(instance.startTime));
+      cell(row, at(instance.endTime));
+      // what the complainant sees on the portal
       const link = document.createElement('a');
-      link.href = `/api/complaints/${encodeURIComponent(instance.businessKey)}`;
+      link.href = `/lacak/${encodeURIComponent(instance.businessKey)}`;
       link.target = '_blank';
       link.rel = 'noopener';
       link.textContent = 'lihat';

@@ -27,6 +27,18 @@ const SUMMARY = [
   ['resolved', 'Selesai'],
   ['completionRate', 'Tingkat penyelesaian', '%']
 ];
+// complaint statuses as officers read them (messages.properties status.*)
+const STATUS = {
+  SUBMITTED: 'Menunggu verifikasi',
+  AWAITING_INFORMATION: 'Menunggu kelengkapan dari pelapor',
+  REFERRED_TO_NATIONAL: 'Dialihkan ke Admin Nasional',
+  FORWARDED: 'Terverifikasi, belum ditindaklanjuti',
+  IN_PROGRESS: 'Sedang diproses OPD',
+  ANSWERED: 'Sudah ditindaklanjuti, menunggu tanggapan pelapor',
+  RESOLVED: 'Selesai',
+  ARCHIVED: 'Diarsipkan',
+  MERGED: 'Digabung dengan laporan lain'
+};
 const KIND_NAMES = {
   NATIONAL: 'Nasional', PROVINCE: 'Provinsi', REGENCY: 'Kabupaten', CITY: 'Kota', AGENCY: 'Instansi pusat',
   OPD: 'OPD'
@@ -115,8 +127,20 @@ function el(tag, attributes, ...children) {
 const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 
 function show(value, suffix) {
-  return value == null ? '–' : number.format(value) + (suffix || '');
+  if (value == null) {
+    return '–';
+  }
+  // a follow-up answered outside office hours takes no working time: "0 jam kerja" would read as broken
+  if (suffix === ' jam kerja' && value < 1) {
+    return '< 1 jam kerja';
+  }
+  return number.format(value) + (suffix || '');
 }
+
+/** What a follow-up time in working hours means, for the figure's tooltip. */
+const WORKING_HOURS_NOTE = 'Jam kerja: 08.00–16.00 pada hari kerja (tanpa libur nasional dan cuti bersama), '
+  + 'dihitung dari diteruskan ke OPD sampai tindak lanjut. Tindak lanjut yang dikirim di luar jam kerja '
+  + 'memakan kurang dari 1 jam kerja.';
 
 function isoDate(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -229,7 +253,8 @@ function render(node) {
 
     const cards = el('div', { className: 'lapor-cards' });
     for (const [key, label, suffix] of SUMMARY) {
-      cards.appendChild(el('div', { className: 'lapor-card', 'data-summary': key },
+      cards.appendChild(el('div', { className: 'lapor-card', 'data-summary': key,
+        title: suffix === ' jam kerja' ? WORKING_HOURS_NOTE : null },
         el('div', { className: 'value' }, show(figures.summary[key], suffix)), el('div', { className: 'label' }, label)));
     }
     cards.appendChild(el('div', { className: 'lapor-card', 'data-summary': 'overdueNow' },
@@ -256,12 +281,13 @@ function render(node) {
         row.appendChild(el('td', { 'data-figure': 'received' }, show(u.counts.received)));
         row.appendChild(el('td', { 'data-figure': 'answeredOnTimeRate' }, show(u.counts.answeredOnTimeRate, '%')));
         row.appendChild(el('td', { 'data-figure': 'completionRate' }, show(u.counts.completionRate, '%')));
-        row.appendChild(el('td', { 'data-figure': 'followUpHoursMedian' }, show(u.counts.followUpHoursMedian)));
+        row.appendChild(el('td', { 'data-figure': 'followUpHoursMedian', title: WORKING_HOURS_NOTE },
+          show(u.counts.followUpHoursMedian, ' jam kerja')));
         row.appendChild(el('td', { 'data-figure': 'escalations' }, show(u.counts.escalations)));
         return row;
       });
       root.appendChild(table([KIND_NAMES[figures.units[0].kind] || 'Unit', ...LIGHTS.map(l => l[1]), 'Diterima',
-        'Tepat waktu', 'Penyelesaian', 'Median (jam kerja)', 'Eskalasi'], rows, 'lapor-board'));
+        'Tepat waktu', 'Penyelesaian', 'Median tindak lanjut', 'Eskalasi'], rows, 'lapor-board'));
       root.appendChild(el('p', { className: 'text-muted' }, LIGHTS.map(l => `${l[1]}: ${l[2]}`).join(' · ')));
     }
 
@@ -317,11 +343,14 @@ function render(node) {
     } else {
       root.appendChild(table(['Nomor pelacakan', 'Kab/Kota', 'OPD', 'Status', 'Tenggat', 'Terlambat', 'Eskalasi'],
         overdue.map(o => el('tr', { 'data-overdue': o.trackingNumber },
-          el('td', {}, o.processInstanceId
-            ? el('a', { href: `#/process-instance/${encodeURIComponent(o.processInstanceId)}/runtime` }, o.trackingNumber)
-            : el('span', {}, o.trackingNumber)),
-          el('td', {}, o.regencyCode), el('td', {}, o.opdCode || '–'), el('td', {}, o.status),
-          el('td', {}, new Date(o.dueAt).toLocaleString('id-ID')), el('td', {}, show(o.overdueHours, ' jam')),
+          el('td', {}, el('a', { href: o.staffPath }, o.trackingNumber),
+            o.processInstanceId ? ' · ' : '',
+            o.processInstanceId
+              ? el('a', { href: `#/process-instance/${encodeURIComponent(o.processInstanceId)}/runtime`,
+                title: 'Instans proses di Cockpit' }, 'proses') : ''),
+          el('td', {}, o.regencyName || o.regencyCode), el('td', {}, o.opdName || o.opdCode || '–'),
+          el('td', {}, STATUS[o.status] || o.status),
+          el('td', {}, o.dueAtText), el('td', {}, show(o.overdueHours, ' jam')),
           el('td', {}, o.escalationCount > 0 ? `${o.escalationCount}× (${o.highestEscalation})` : '–'))),
         'lapor-overdue'));
     }
