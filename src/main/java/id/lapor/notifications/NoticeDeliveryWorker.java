@@ -42,9 +42,14 @@ public class NoticeDeliveryWorker {
   private final TransactionTemplate transactions;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final StaffNotices staffNotices;
+  private final org.camunda.bpm.engine.IdentityService identities;
 
   NoticeDeliveryWorker(ComplainantNotices notices, NoticeMessages messages, EmailCourier email, GatewayClient gateway,
-      NotificationProperties properties, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+      NotificationProperties properties, TransactionTemplate transactions, MeterRegistry meters, Clock clock,
+      StaffNotices staffNotices, org.camunda.bpm.engine.IdentityService identities) {
+    this.staffNotices = staffNotices;
+    this.identities = identities;
     this.notices = notices;
     this.messages = messages;
     this.email = email;
@@ -65,7 +70,10 @@ public class NoticeDeliveryWorker {
     }
   }
 
-  /** Delivers every notice due at {@code now} that no other worker holds; returns how many it attempted. */
+  /**
+   * Delivers every notice due at {@code now} that no other worker holds, the complainants' and the
+   * staff's; returns how many it attempted.
+   */
   public int deliverDue(Instant now) {
     List<Long> due = notices.dueIds(now, PageRequest.of(0, properties.batchSize()));
     int attempted = 0;
@@ -75,7 +83,51 @@ public class NoticeDeliveryWorker {
         attempted++;
       }
     }
+    for (Long id : staffNotices.dueIds(now, PageRequest.of(0, properties.batchSize()))) {
+      if (staffNotices.claim(id, now, now.plus(properties.lease())) == 1) {
+        deliverToStaff(id, now);
+        attempted++;
+      }
+    }
     return attempted;
+  }
+
+  /** An email to a member of staff, at the address their account has when it is sent. */
+  private void deliverToStaff(long id, Instant now) {
+    StaffNotice notice = transactions.execute(status -> staffNotices.findById(id).orElseThrow());
+    Outcome outcome;
+    try {
+      var user = identities.createUserQuery().userId(notice.getRecipient()).singleResult();
+      if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+        throw new DeliveryException(DeliveryException.Kind.NOT_CONFIGURED, "the account has no email address", null);
+      }
+      String html = "<p>" + org.springframework.web.util.HtmlUtils.htmlEscape(notice.getBody())
+          .replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>";
+      email.send("lapor-staff-notice-" + id, user.getEmail(),
+          new NoticeMessages.Email(notice.getSubject(), notice.getBody(), html));
+      outcome = new Outcome(null, null);
+    } catch (DeliveryException e) {
+      outcome = new Outcome(e.kind(), withoutContactData(e.getMessage()));
+      log.warn("Staff notice {} ({}) not delivered: {}", id, notice.getKind(), outcome.error());
+    } catch (RuntimeException e) {
+      outcome = new Outcome(DeliveryException.Kind.TRANSIENT, withoutContactData(e.toString()));
+      log.warn("Staff notice {} ({}) not delivered: {}", id, notice.getKind(), outcome.error());
+    }
+    Outcome result = outcome;
+    transactions.executeWithoutResult(status -> {
+      StaffNotice n = staffNotices.findById(id).orElseThrow();
+      if (result.kind() == null) {
+        n.sent(now);
+      } else if (result.kind() == DeliveryException.Kind.NOT_CONFIGURED) {
+        n.skipped(result.error());
+      } else if (result.kind() == DeliveryException.Kind.PERMANENT) {
+        n.refused(result.error());
+      } else {
+        n.failed(result.error(), now, properties.backoffAfter(n.getAttempts() + 1), properties.maxAttempts());
+      }
+      meters.counter("lapor.notifications.attempts", "medium", "STAFF_EMAIL", "result",
+          switch (n.getState()) { case SENT -> "sent"; case PENDING -> "retry"; case SKIPPED -> "skipped"; case FAILED -> "failed"; }).increment();
+    });
   }
 
   private void deliver(long id, Instant now) {

@@ -60,6 +60,14 @@ class RestartAndRedeployIntegrationTests {
       Complaints complaints = app.getBean(Complaints.class);
       assertThat(complaints.count()).as("demo complaints").isGreaterThanOrEqualTo(12);
       assertThat(complaints.findAll()).extracting(c -> c.getStatus()).contains(ComplaintStatus.values());
+      // every state a newcomer should see, made by the process with its clocks moved as the tests do
+      assertThat(complaints.findAll()).extracting(c -> c.getEscalationLevel().name())
+          .as("escalated to the regent's office, the province and the nation").contains("REGENT", "PROVINCE", "NATIONAL");
+      assertThat(complaints.findAll()).filteredOn(c -> c.trafficLight(java.time.Instant.now())
+          .filter(l -> l == id.lapor.complaint.TrafficLight.OVERDUE).isPresent()).as("overdue").hasSizeGreaterThanOrEqualTo(3);
+      assertThat(complaints.findAll()).filteredOn(c -> c.getReopenCount() > 0).as("disputed and reopened").isNotEmpty();
+      assertThat(app.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
+          .taskDefinitionKey(ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT).count()).as("supervisors' tasks").isPositive();
 
       trackingNumber = app.getBean(ComplaintIntake.class)
           .submit(ComplaintFixtures.aPublicComplaintIn(ComplaintFixtures.BANGLI)).trackingNumber();

@@ -143,6 +143,18 @@ class StaffWorkBrowserIntegrationTests {
     waitFor(portal, "text=puskesmas-buka.png", "staff-officer-8-portal");
     Browsers.screenshot(portal, "staff-officer-8-portal");
     assertThat(portal.innerText("body")).contains("foto terlampir").doesNotContain("jadwal jaga diperbaiki");
+
+    // the officer's profile: emails about their work, which they may stop
+    page.navigate(url("/staff/profile"));
+    waitFor(page, "input[name=wantsEmail]:checked", "staff-officer-9-profile");
+    page.uncheck("input[name=wantsEmail]");
+    page.click("form.note-form button[type=submit]");
+    waitFor(page, "text=Pengaturan pemberitahuan disimpan.", "staff-officer-9-profile");
+    Browsers.screenshot(page, "staff-officer-9-profile");
+    assertThat(page.isChecked("input[name=wantsEmail]")).isFalse();
+    page.check("input[name=wantsEmail]");
+    page.click("form.note-form button[type=submit]");
+    waitFor(page, "input[name=wantsEmail]:checked", "staff-officer-10-profile");
   }
 
   @Test

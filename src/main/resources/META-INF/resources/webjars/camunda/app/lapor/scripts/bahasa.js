@@ -50,6 +50,14 @@ function addSwitch() {
   });
   item.appendChild(link);
   menu.insertBefore(item, menu.querySelector('li.account'));
+  // the application's profile page: whether this person wants emails about their work
+  const profile = document.createElement('li');
+  profile.className = 'lapor-profil';
+  const profileLink = document.createElement('a');
+  profileLink.href = '/staff/profile';
+  profileLink.textContent = current() === 'en' ? 'Notifications' : 'Pemberitahuan';
+  profile.appendChild(profileLink);
+  menu.insertBefore(profile, item);
 }
 
 new MutationObserver(addSwitch).observe(document.documentElement, { childList: true, subtree: true });
