@@ -48,7 +48,7 @@ class DuplicateCandidatesIntegrationTests {
     JsonNode form = json.readTree(http.withBasicAuth("admin.bangli", "demo")
         .getForObject("/engine-rest/task/" + task + "/form-variables", String.class));
     assertThat(form.at("/duplicateCandidates/value").asText())
-        .contains("- [" + first + "](/api/staff/complaints/" + first + ") ")
+        .contains("- [" + first + "](/staff/complaints/" + first + ") ")
         .contains("Menunggu verifikasi");
 
     casework.complete(first, ComplaintTasks.VERIFY_COMPLAINT, "admin.bangli", java.util.Map.of(

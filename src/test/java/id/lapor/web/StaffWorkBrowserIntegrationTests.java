@@ -56,6 +56,7 @@ class StaffWorkBrowserIntegrationTests {
   String mine;
   String mineToken;
   String overdue;
+  String forwarded;
 
   @BeforeAll
   void complaintsForEachRole() {
@@ -65,6 +66,8 @@ class StaffWorkBrowserIntegrationTests {
     mineToken = submitted.followUpToken();
     casework.forward(mine, BANGLI_DINKES);
     casework.dispose(mine, "petugas.bangli.dinkes");
+    forwarded = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.forward(forwarded, BANGLI_DINKES);
     // forwarded twelve days ago: past the OPD's five working days, on the province's overdue list
     casework.setClock(casework.now().minus(Duration.ofDays(12)));
     try {
@@ -191,6 +194,43 @@ class StaffWorkBrowserIntegrationTests {
   }
 
   @Test
+  void theLiaisonOfficerDisposesAComplaintToTheOpdsOfficers() {
+    Page page = login("penghubung.bangli.dinkes", "/login");
+    waitFor(page, "[data-tracking-number='" + forwarded + "']", "staff-liaison-1-tasklist");
+    Browsers.screenshot(page, "staff-liaison-1-tasklist");
+    assertIndonesian(page, "tasklist");
+    page.click("[data-tracking-number='" + forwarded + "']");
+    claimAndWaitForForm(page, "Disposisi", "staff-liaison-2-dispose");
+    page.locator("label:has-text('Tugaskan kepada petugas OPD')").click();
+    waitFor(page, "text=Kosongkan agar semua petugas OPD dapat mengambil tugas ini.", "staff-liaison-3-assign");
+    Browsers.screenshot(page, "staff-liaison-3-assign");
+    completeAndWaitForProgress(page, forwarded, "staff-liaison-4-disposed");
+    assertThat(page.innerText("#lapor-task-done")).contains("Berikutnya: Siapkan tindak lanjut");
+  }
+
+  /** The other demo roles: where each lands after the login, on Indonesian screens. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "perancang, /camunda/app/cockpit/default/, cockpit",
+      "admin.nasional, /camunda/app/tasklist/default/, tasklist",
+      "supervisor.jatim, /camunda/app/cockpit/default/, cockpit",
+      "admin.banyuwangi, /camunda/app/tasklist/default/, tasklist",
+      "bupati.banyuwangi, /camunda/app/tasklist/default/, tasklist",
+      "camat.genteng, /camunda/app/tasklist/default/, tasklist",
+      "penghubung.banyuwangi.dinkes, /camunda/app/tasklist/default/, tasklist",
+      "petugas.banyuwangi.dinkes, /camunda/app/tasklist/default/, tasklist",
+      "admin.bangkaselatan, /camunda/app/tasklist/default/, tasklist",
+      "kepala.bangkaselatan.dinkes, /camunda/app/tasklist/default/, tasklist"})
+  void everyOtherRoleLandsOnItsWorkInIndonesian(String user, String landing, String app) {
+    Page page = login(user, "/login");
+    waitFor(page, "li.lapor-bahasa", "staff-landing-" + user);
+    assertThat(page.url()).as(user).contains(landing);
+    page.waitForTimeout(1500);
+    Browsers.screenshot(page, "staff-landing-" + user);
+    assertIndonesian(page, app);
+  }
+
+  @Test
   void theOperatorLandsInAdminAndAnyoneMaySwitchToEnglishAndBack() {
     Page page = login("demo", "/login");
     waitFor(page, "text=Pengguna", "staff-operator-1-admin");
@@ -205,6 +245,25 @@ class StaffWorkBrowserIntegrationTests {
     page.click("li.lapor-bahasa a");
     waitFor(page, "li.lapor-bahasa a:has-text('English')", "staff-operator-3-indonesian");
     assertIndonesian(page, "admin");
+  }
+
+  @Test
+  void noMessageKeyFlashesWhileAWebappLoadsItsLocale() {
+    Page page = login("demo", "/login");
+    waitFor(page, "li.lapor-bahasa", "staff-keys-0");
+    // what the person could see, sampled every 20 ms from the first script on, locale cache cleared
+    page.addInitScript("window.__rawKeys = []; setInterval(() => {"
+        + " if (!document.body || getComputedStyle(document.body).opacity === '0') return;"
+        + " const found = document.body.innerText.match(/\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\\b/g);"
+        + " if (found) window.__rawKeys.push(...found); }, 20);");
+    for (String app : List.of("/camunda/app/admin/default/", "/camunda/app/tasklist/default/",
+        "/camunda/app/cockpit/default/#/processes", "/camunda/app/welcome/default/")) {
+      page.evaluate("() => localStorage.clear()");
+      page.navigate(url(app));
+      waitFor(page, "li.lapor-bahasa", "staff-keys-" + app.split("/")[3]);
+      page.waitForTimeout(2500);
+      assertThat((List<?>) page.evaluate("() => window.__rawKeys")).as("message keys shown on %s", app).isEmpty();
+    }
   }
 
   /**

@@ -62,4 +62,38 @@ function addSwitch() {
 
 new MutationObserver(addSwitch).observe(document.documentElement, { childList: true, subtree: true });
 
-export default [];
+// Until the locale file has loaded (the first visit, or after an upgrade), Camunda would show its
+// message keys (CAM_WIDGET_FOOTER_POWERED_BY, USERS_USERS …) for a moment. user-styles.css keeps the
+// page hidden until this script marks it translated: angular-translate is ready and no key is on the
+// page (CSS shows it after 5 s whatever happens, so a failure here never hides an app).
+const RAW_KEY = /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/;
+
+/** Whether a message key is on the page, as displayed (the page is only transparent meanwhile). */
+function rawKeyShown() {
+  return RAW_KEY.test(document.body.innerText);
+}
+
+const translated = on => document.documentElement.classList.toggle('lapor-translated', on);
+const waitForTranslations = setInterval(() => {
+  const injector = window.angular && document.body && (window.angular.element(document.body).injector()
+    || window.angular.element(document).injector());
+  if (injector) {
+    clearInterval(waitForTranslations);
+    injector.get('$translate').onReady(() => {
+      // the bindings take the translated texts over the next digests, and plugins render a moment
+      // later: hidden again while a key shows, for the first three seconds
+      const started = Date.now();
+      const check = setInterval(() => {
+        translated(!rawKeyShown());
+        if (Date.now() - started > 3000) {
+          clearInterval(check);
+          translated(true);
+        }
+      }, 25);
+    });
+  }
+}, 20);
+setTimeout(() => {
+  clearInterval(waitForTranslations);
+  translated(true);
+}, 4500);
