@@ -5,6 +5,7 @@ import id.lapor.complaint.Complaint;
 import id.lapor.complaint.TimelineEntry;
 import id.lapor.complaint.TimelineEventType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,8 +33,6 @@ import java.util.List;
 @Table(name = "complainant_notice")
 public class ComplainantNotice {
 
-  private static final int ERROR_MAX = 500;
-
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -57,27 +56,11 @@ public class ComplainantNotice {
   @Column(nullable = false, length = 20)
   private NoticeMedium medium;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 20)
-  private NoticeState state;
-
-  @Column(nullable = false)
-  private int attempts;
-
-  @Column(name = "next_attempt_at", nullable = false)
-  private Instant nextAttemptAt;
-
-  @Column(name = "claimed_until")
-  private Instant claimedUntil;
-
-  @Column(name = "last_error", length = ERROR_MAX)
-  private String lastError;
+  @Embedded
+  private Delivery delivery;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
-
-  @Column(name = "sent_at")
-  private Instant sentAt;
 
   protected ComplainantNotice() {}
 
@@ -86,9 +69,8 @@ public class ComplainantNotice {
     this.entry = entry;
     this.eventType = entry.getType();
     this.medium = medium;
-    this.state = NoticeState.PENDING;
+    this.delivery = Delivery.due(entry.getOccurredAt());
     this.createdAt = entry.getOccurredAt();
-    this.nextAttemptAt = entry.getOccurredAt();
   }
 
   /**
@@ -114,59 +96,17 @@ public class ComplainantNotice {
     return notices;
   }
 
-  /** Delivered. */
-  public void sent(Instant now) {
-    state = NoticeState.SENT;
-    attempts++;
-    sentAt = now;
-    claimedUntil = null;
-    lastError = null;
-  }
-
-  /**
-   * The attempt failed: try again after {@code backoff}, or give up ({@link NoticeState#FAILED})
-   * after {@code maxAttempts}.
-   */
-  public void failed(String error, Instant now, Duration backoff, int maxAttempts) {
-    attempts++;
-    lastError = truncate(error);
-    claimedUntil = null;
-    if (attempts >= maxAttempts) {
-      state = NoticeState.FAILED;
-    } else {
-      nextAttemptAt = now.plus(backoff);
-    }
-  }
-
-  /** The SMTP server or gateway refused this message for good (a bad address, a rejected text). */
-  public void refused(String error) {
-    attempts++;
-    lastError = truncate(error);
-    claimedUntil = null;
-    state = NoticeState.FAILED;
-  }
-
-  /** Cannot be delivered as the system is configured (no mail server or gateway). */
-  public void skipped(String why) {
-    state = NoticeState.SKIPPED;
-    lastError = truncate(why);
-    claimedUntil = null;
+  /** Records an attempt's outcome (see {@link Delivery#record}); answers how it went. */
+  String record(DeliveryException.Kind kind, String error, Instant now, Duration backoff, int maxAttempts) {
+    return delivery.record(kind, error, now, backoff, maxAttempts);
   }
 
   /** An operator sends a failed or skipped notice again, from the first attempt. */
   public void retry(Instant now) {
-    if (state == NoticeState.SENT) {
+    if (delivery.state() == NoticeState.SENT) {
       throw new IllegalStateException("notice " + id + " was already sent");
     }
-    state = NoticeState.PENDING;
-    attempts = 0;
-    nextAttemptAt = now;
-    claimedUntil = null;
-  }
-
-  private static String truncate(String text) {
-    String t = text == null ? "unknown error" : text;
-    return t.length() <= ERROR_MAX ? t : t.substring(0, ERROR_MAX - 1) + "…";
+    delivery.retry(now);
   }
 
   public Long getId() {
@@ -190,19 +130,19 @@ public class ComplainantNotice {
   }
 
   public NoticeState getState() {
-    return state;
+    return delivery.state();
   }
 
   public int getAttempts() {
-    return attempts;
+    return delivery.attempts();
   }
 
   public Instant getNextAttemptAt() {
-    return nextAttemptAt;
+    return delivery.nextAttemptAt();
   }
 
   public String getLastError() {
-    return lastError;
+    return delivery.lastError();
   }
 
   public Instant getCreatedAt() {
@@ -210,6 +150,6 @@ public class ComplainantNotice {
   }
 
   public Instant getSentAt() {
-    return sentAt;
+    return delivery.sentAt();
   }
 }

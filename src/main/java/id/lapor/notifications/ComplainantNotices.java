@@ -13,9 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 public interface ComplainantNotices extends JpaRepository<ComplainantNotice, Long> {
 
   /** Pending notices whose time has come and that no worker holds, oldest first. */
-  @Query("select n.id from ComplainantNotice n where n.state = id.lapor.notifications.NoticeState.PENDING"
-      + " and n.nextAttemptAt <= :now and (n.claimedUntil is null or n.claimedUntil < :now)"
-      + " order by n.nextAttemptAt, n.id")
+  @Query("select n.id from ComplainantNotice n where n.delivery.state = id.lapor.notifications.NoticeState.PENDING"
+      + " and n.delivery.nextAttemptAt <= :now and (n.delivery.claimedUntil is null or n.delivery.claimedUntil < :now)"
+      + " order by n.delivery.nextAttemptAt, n.id")
   List<Long> dueIds(Instant now, Pageable page);
 
   /**
@@ -24,14 +24,14 @@ public interface ComplainantNotices extends JpaRepository<ComplainantNotice, Lon
    */
   @Transactional
   @Modifying(clearAutomatically = true)
-  @Query("update ComplainantNotice n set n.claimedUntil = :until, n.version = n.version + 1"
-      + " where n.id = :id and n.state = id.lapor.notifications.NoticeState.PENDING"
-      + " and (n.claimedUntil is null or n.claimedUntil < :now)")
+  @Query("update ComplainantNotice n set n.delivery.claimedUntil = :until, n.version = n.version + 1"
+      + " where n.id = :id and n.delivery.state = id.lapor.notifications.NoticeState.PENDING"
+      + " and (n.delivery.claimedUntil is null or n.delivery.claimedUntil < :now)")
   int claim(long id, Instant now, Instant until);
 
-  List<ComplainantNotice> findByStateOrderByIdDesc(NoticeState state, Pageable page);
+  List<ComplainantNotice> findByDeliveryStateOrderByIdDesc(NoticeState state, Pageable page);
 
   List<ComplainantNotice> findByComplaintOrderById(Complaint complaint);
 
-  long countByState(NoticeState state);
+  long countByDeliveryState(NoticeState state);
 }

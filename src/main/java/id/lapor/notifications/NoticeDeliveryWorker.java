@@ -114,20 +114,9 @@ public class NoticeDeliveryWorker {
       log.warn("Staff notice {} ({}) not delivered: {}", id, notice.getKind(), outcome.error());
     }
     Outcome result = outcome;
-    transactions.executeWithoutResult(status -> {
-      StaffNotice n = staffNotices.findById(id).orElseThrow();
-      if (result.kind() == null) {
-        n.sent(now);
-      } else if (result.kind() == DeliveryException.Kind.NOT_CONFIGURED) {
-        n.skipped(result.error());
-      } else if (result.kind() == DeliveryException.Kind.PERMANENT) {
-        n.refused(result.error());
-      } else {
-        n.failed(result.error(), now, properties.backoffAfter(n.getAttempts() + 1), properties.maxAttempts());
-      }
-      meters.counter("lapor.notifications.attempts", "medium", "STAFF_EMAIL", "result",
-          switch (n.getState()) { case SENT -> "sent"; case PENDING -> "retry"; case SKIPPED -> "skipped"; case FAILED -> "failed"; }).increment();
-    });
+    transactions.executeWithoutResult(status -> count("STAFF_EMAIL", staffNotices.findById(id).orElseThrow()
+        .record(result.kind(), result.error(), now, properties.backoffAfter(notice.getAttempts() + 1),
+            properties.maxAttempts())));
   }
 
   private void deliver(long id, Instant now) {
@@ -177,21 +166,12 @@ public class NoticeDeliveryWorker {
   }
 
   private void record(ComplainantNotice notice, Outcome outcome, Instant now) {
-    String result;
-    if (outcome.kind() == null) {
-      notice.sent(now);
-      result = "sent";
-    } else if (outcome.kind() == DeliveryException.Kind.NOT_CONFIGURED) {
-      notice.skipped(outcome.error());
-      result = "skipped";
-    } else if (outcome.kind() == DeliveryException.Kind.PERMANENT) {
-      notice.refused(outcome.error());
-      result = "failed";
-    } else {
-      notice.failed(outcome.error(), now, properties.backoffAfter(notice.getAttempts() + 1), properties.maxAttempts());
-      result = notice.getState() == NoticeState.FAILED ? "failed" : "retry";
-    }
-    meters.counter("lapor.notifications.attempts", "medium", notice.getMedium().name(), "result", result).increment();
+    count(notice.getMedium().name(), notice.record(outcome.kind(), outcome.error(), now,
+        properties.backoffAfter(notice.getAttempts() + 1), properties.maxAttempts()));
+  }
+
+  private void count(String medium, String result) {
+    meters.counter("lapor.notifications.attempts", "medium", medium, "result", result).increment();
   }
 
   private record Prepared(String reference, NoticeMedium medium, String event, String recipient,

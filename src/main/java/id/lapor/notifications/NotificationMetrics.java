@@ -24,7 +24,7 @@ class NotificationMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     for (NoticeState state : new NoticeState[] {NoticeState.PENDING, NoticeState.FAILED, NoticeState.SKIPPED}) {
-      Gauge.builder("lapor.notifications.outbox", notices, n -> n.countByState(state))
+      Gauge.builder("lapor.notifications.outbox", notices, n -> n.countByDeliveryState(state))
           .tag("state", state.name())
           .description("Notices to complainants in this state")
           .register(registry);

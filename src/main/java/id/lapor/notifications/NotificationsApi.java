@@ -44,7 +44,7 @@ class NotificationsApi {
     if (limit < 1 || limit > LIMIT_MAX) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + LIMIT_MAX);
     }
-    return notices.findByStateOrderByIdDesc(state, PageRequest.of(0, limit)).stream().map(NoticeView::of).toList();
+    return notices.findByDeliveryStateOrderByIdDesc(state, PageRequest.of(0, limit)).stream().map(NoticeView::of).toList();
   }
 
   @Operation(summary = "Send a failed or skipped notice again, from its first attempt (operators only)")

@@ -1,6 +1,7 @@
 package id.lapor.notifications;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,7 +21,6 @@ import java.time.Instant;
 @Table(name = "staff_notice")
 class StaffNotice {
 
-  private static final int ERROR_MAX = 500;
   static final int BODY_MAX = 8000;
 
   /** Why staff are told. */
@@ -53,27 +53,11 @@ class StaffNotice {
   @Column(nullable = false, length = BODY_MAX)
   private String body;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false, length = 20)
-  private NoticeState state;
-
-  @Column(nullable = false)
-  private int attempts;
-
-  @Column(name = "next_attempt_at", nullable = false)
-  private Instant nextAttemptAt;
-
-  @Column(name = "claimed_until")
-  private Instant claimedUntil;
-
-  @Column(name = "last_error", length = ERROR_MAX)
-  private String lastError;
+  @Embedded
+  private Delivery delivery;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
-
-  @Column(name = "sent_at")
-  private Instant sentAt;
 
   protected StaffNotice() {}
 
@@ -82,46 +66,13 @@ class StaffNotice {
     this.kind = kind;
     this.subject = subject.length() <= 200 ? subject : subject.substring(0, 199) + "…";
     this.body = body.length() <= BODY_MAX ? body : body.substring(0, BODY_MAX - 1) + "…";
-    this.state = NoticeState.PENDING;
+    this.delivery = Delivery.due(now);
     this.createdAt = now;
-    this.nextAttemptAt = now;
   }
 
-  void sent(Instant now) {
-    state = NoticeState.SENT;
-    attempts++;
-    sentAt = now;
-    claimedUntil = null;
-    lastError = null;
-  }
-
-  void failed(String error, Instant now, Duration backoff, int maxAttempts) {
-    attempts++;
-    lastError = truncate(error);
-    claimedUntil = null;
-    if (attempts >= maxAttempts) {
-      state = NoticeState.FAILED;
-    } else {
-      nextAttemptAt = now.plus(backoff);
-    }
-  }
-
-  void refused(String error) {
-    attempts++;
-    lastError = truncate(error);
-    claimedUntil = null;
-    state = NoticeState.FAILED;
-  }
-
-  void skipped(String why) {
-    state = NoticeState.SKIPPED;
-    lastError = truncate(why);
-    claimedUntil = null;
-  }
-
-  private static String truncate(String text) {
-    String t = text == null ? "unknown error" : text;
-    return t.length() <= ERROR_MAX ? t : t.substring(0, ERROR_MAX - 1) + "…";
+  /** Records an attempt's outcome (see {@link Delivery#record}); answers how it went. */
+  String record(DeliveryException.Kind kind, String error, Instant now, Duration backoff, int maxAttempts) {
+    return delivery.record(kind, error, now, backoff, maxAttempts);
   }
 
   Long getId() {
@@ -145,14 +96,14 @@ class StaffNotice {
   }
 
   NoticeState getState() {
-    return state;
+    return delivery.state();
   }
 
   int getAttempts() {
-    return attempts;
+    return delivery.attempts();
   }
 
   String getLastError() {
-    return lastError;
+    return delivery.lastError();
   }
 }

@@ -68,7 +68,9 @@ class WebappLocalesTests {
     assertThat(config).contains("availableLocales: ['id', 'en']").contains("fallbackLocale: 'id'")
         .contains("'../lapor/scripts/bahasa'");
     String styles = text(resource("META-INF/resources/webjars/camunda/app/" + app + "/styles/user-styles.css", "/target/"));
-    assertThat(styles).containsPattern("\\.ce-eol-banner \\{\\s*display: none !important;");
+    assertThat(styles).contains("@import url(\"../../lapor/styles/lapor.css\");");
+    String shared = text(resource("META-INF/resources/webjars/camunda/app/lapor/styles/lapor.css", "/target/"));
+    assertThat(shared).containsPattern("\\.ce-eol-banner \\{\\s*display: none !important;");
   }
 
   private static List<String> placeholders(String text) {
