@@ -253,7 +253,9 @@ class StaffWorkBrowserIntegrationTests {
     waitFor(page, "li.lapor-bahasa", "staff-keys-0");
     // what the person could see, sampled every 20 ms from the first script on, locale cache cleared
     page.addInitScript("window.__rawKeys = []; setInterval(() => {"
-        + " if (!document.body || getComputedStyle(document.body).opacity === '0') return;"
+        // before the stylesheets apply nothing is painted (they block rendering); then what is not transparent
+        + " if (!document.body || !getComputedStyle(document.documentElement).getPropertyValue('--lapor-styles')"
+        + "   || getComputedStyle(document.body).opacity === '0') return;"
         + " const found = document.body.innerText.match(/\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\\b/g);"
         + " if (found) window.__rawKeys.push(...found); }, 20);");
     for (String app : List.of("/camunda/app/admin/default/", "/camunda/app/tasklist/default/",

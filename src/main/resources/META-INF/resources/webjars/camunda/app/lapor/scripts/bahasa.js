@@ -63,37 +63,51 @@ function addSwitch() {
 new MutationObserver(addSwitch).observe(document.documentElement, { childList: true, subtree: true });
 
 // Until the locale file has loaded (the first visit, or after an upgrade), Camunda would show its
-// message keys (CAM_WIDGET_FOOTER_POWERED_BY, USERS_USERS …) for a moment. user-styles.css keeps the
-// page hidden until this script marks it translated: angular-translate is ready and no key is on the
-// page (CSS shows it after 5 s whatever happens, so a failure here never hides an app).
-const RAW_KEY = /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/;
+// message keys (CAM_WIDGET_FOOTER_POWERED_BY, USERS_USERS, COCKPIT_MORE …) for a moment.
+// user-styles.css keeps the page transparent until this script marks it translated (angular-translate
+// is ready; CSS shows it after 5 s whatever happens, so a failure here never hides an app). After
+// that, an element of Camunda's own screens whose text is still a key (a menu rendered before its
+// translation arrived) stays invisible until its text changes.
+const RAW_KEY = /^\s*[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\s*$/;
+/** Where people's own texts are shown (complaint titles, form contents): never hidden. */
+const CONTENT = '.lapor-card, [data-lapor], .fjs-container, .fjs-form, textarea, input';
 
-/** Whether a message key is on the page, as displayed (the page is only transparent meanwhile). */
-function rawKeyShown() {
-  return RAW_KEY.test(document.body.innerText);
+function guard(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const element = node.parentElement;
+    if (element && !element.closest(CONTENT)) {
+      element.classList.toggle('lapor-key', RAW_KEY.test(node.nodeValue));
+    }
+  } else if (node.nodeType === Node.ELEMENT_NODE && !/^(SCRIPT|STYLE)$/.test(node.nodeName)) {
+    node.childNodes.forEach(guard);
+  }
 }
 
-const translated = on => document.documentElement.classList.toggle('lapor-translated', on);
+const keys = document.createElement('style');
+keys.textContent = '.lapor-key { visibility: hidden !important; }';
+document.head.appendChild(keys);
+new MutationObserver(records => records.forEach(r => {
+  if (r.type === 'characterData') {
+    guard(r.target);
+  } else {
+    r.addedNodes.forEach(guard);
+  }
+})).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+
+const translated = () => document.documentElement.classList.add('lapor-translated');
 const waitForTranslations = setInterval(() => {
   const injector = window.angular && document.body && (window.angular.element(document.body).injector()
     || window.angular.element(document).injector());
   if (injector) {
     clearInterval(waitForTranslations);
     injector.get('$translate').onReady(() => {
-      // the bindings take the translated texts over the next digests, and plugins render a moment
-      // later: hidden again while a key shows, for the first three seconds
-      const started = Date.now();
-      const check = setInterval(() => {
-        translated(!rawKeyShown());
-        if (Date.now() - started > 3000) {
-          clearInterval(check);
-          translated(true);
-        }
-      }, 25);
+      // one frame for the bindings to take the translated texts
+      guard(document.body);
+      requestAnimationFrame(() => requestAnimationFrame(translated));
     });
   }
 }, 20);
 setTimeout(() => {
   clearInterval(waitForTranslations);
-  translated(true);
+  translated();
 }, 4500);
