@@ -38,7 +38,9 @@ class ComplaintStatusViews {
   /** @param attachmentUrl the address of each attachment by its id */
   ComplaintStatusView of(Complaint c, boolean withToken, Locale locale, LongFunction<String> attachmentUrl) {
     boolean contentVisible = withToken || c.getPrivacy() != Privacy.CONFIDENTIAL;
-    var timeline = c.getTimeline().stream().map(e -> entry(e, contentVisible, locale)).toList();
+    // each "saya juga" is counted in reportCount, not listed: a hundred supporters are not a hundred steps
+    var timeline = c.getTimeline().stream().filter(e -> e.getType() != id.lapor.complaint.TimelineEventType.ME_TOO)
+        .map(e -> entry(e, contentVisible, locale)).toList();
     return new ComplaintStatusView(
         c.getTrackingNumber(),
         c.getStatus().name(),

@@ -123,11 +123,9 @@ class PortalController {
         throw new InvalidRequestException(problems);
       }
       var submission = intake.submit(report, inspected);
-      redirect.addFlashAttribute("trackingNumber", submission.trackingNumber());
-      redirect.addFlashAttribute("followUpToken", submission.followUpToken());
-      redirect.addFlashAttribute("verificationDue", submission.verificationDue());
-      redirect.addFlashAttribute("regionCode", report.location().regionCode());
-      return "redirect:/lapor/terkirim";
+      // the receipt the citizen keeps: reloadable, opened by the token in its address
+      redirect.addAttribute("token", submission.followUpToken());
+      return "redirect:/lacak/" + submission.trackingNumber() + "/tanda-terima";
     } catch (InvalidRequestException e) {
       problems.addAll(e.getProblems());
       model.addAttribute("errors", errors(problems, locale));
@@ -137,14 +135,10 @@ class PortalController {
     }
   }
 
+  /** Where the portal once confirmed a submission (shown once): the receipt replaced it. */
   @GetMapping("/lapor/terkirim")
-  String submitted(Model model, Locale locale) {
-    if (!model.containsAttribute("trackingNumber")) {
-      return "redirect:/lacak";
-    }
-    ZoneId zone = institutions.zoneOf((String) model.getAttribute("regionCode"));
-    model.addAttribute("verificationDueText", at((Instant) model.getAttribute("verificationDue"), zone, locale));
-    return "portal/submitted";
+  String submitted() {
+    return "redirect:/lacak";
   }
 
   @GetMapping("/lacak")
@@ -183,6 +177,8 @@ class PortalController {
     model.addAttribute("times", view.timeline().stream().map(e -> at(e.at(), zone, locale)).toList());
     model.addAttribute("token", tokenValid ? token : null);
     model.addAttribute("canReply", tokenValid && c.getStatus() == ComplaintStatus.ANSWERED);
+    // said before replying: a comment on a public or anonymous complaint is public (without a name)
+    model.addAttribute("commentPublic", c.getPrivacy() != id.lapor.complaint.Privacy.CONFIDENTIAL);
     model.addAttribute("canSupplement", tokenValid && c.getStatus() == ComplaintStatus.AWAITING_INFORMATION);
     model.addAttribute("canMeToo", !tokenValid && c.getStatus().isOpen() && c.getPrivacy() == Privacy.PUBLIC);
     return "portal/track";

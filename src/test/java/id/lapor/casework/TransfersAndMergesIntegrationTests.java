@@ -187,6 +187,8 @@ class TransfersAndMergesIntegrationTests {
     assertThat(meToo(citizen, tn)).as("the same person again").contains("sudah tercatat sebelumnya")
         .contains("2 orang melaporkan masalah ini");
     assertThat(complaint(tn).getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.ME_TOO).hasSize(1);
+    assertThat(http.getForEntity("/api/complaints/" + tn, String.class).getBody()).as("counted, not listed publicly")
+        .contains("\"reportCount\":2").doesNotContain("ME_TOO");
 
     // without their cookie (another browser, or cleared) from the same address: a few neighbours count
     assertThat(meToo(new StaffBrowser(port), tn)).contains("dukungan Anda tercatat");

@@ -89,8 +89,19 @@ class PortalBrowserIntegrationTests {
     Browsers.screenshot(page, "portal-submitted");
     String tn = page.textContent("#tracking-number").strip();
     assertThat(tn).matches("LPR-\\d{4}-[A-Z0-9]{6}");
-    String privateLink = page.getAttribute("#private-link", "href");
-    assertThat(privateLink).contains("/lacak/" + tn, "token=");
+    // the receipt: the full private link (the configured public address), copy button, QR code, PDF
+    String fullLink = page.getAttribute("#private-link", "href");
+    assertThat(fullLink).startsWith("http://localhost:8080/lacak/" + tn + "?token=");
+    assertThat(page.inputValue("#private-link-text")).isEqualTo(fullLink);
+    assertThat(page.locator("figure.qr svg path").count()).isEqualTo(1);
+    assertThat(page.textContent("main")).contains("Simpan tautan ini", "CEK " + tn, "Lampu jalan mati di Jl. Merdeka");
+    assertThat(page.url()).as("a receipt that can be reloaded").contains("/lacak/" + tn + "/tanda-terima?token=");
+    page.reload();
+    assertThat(page.textContent("#tracking-number").strip()).isEqualTo(tn);
+    String pdfHref = page.getAttribute("a[href*='tanda-terima.pdf']", "href");
+    assertThat(page.evaluate("href => fetch(href).then(r => r.status + ' ' + r.headers.get('content-type'))", pdfHref))
+        .isEqualTo("200 application/pdf");
+    String privateLink = java.net.URI.create(fullLink).getRawPath() + "?" + java.net.URI.create(fullLink).getRawQuery();
 
     page.navigate(url(privateLink));
     assertThat(page.textContent("#status")).isEqualTo("Menunggu verifikasi");
@@ -106,6 +117,8 @@ class PortalBrowserIntegrationTests {
     casework.postFollowUp(tn, "Lampu sudah diganti oleh Dinas PUPR hari ini.");
     page.navigate(url(privateLink));
     assertThat(page.textContent("main")).contains("Lampu sudah diganti oleh Dinas PUPR hari ini.");
+    assertThat(page.textContent("#comment-visibility")).as("said before replying")
+        .contains("tampil di halaman status publik", "tanpa nama Anda");
     page.check("#decision-dispute");
     page.click("#reply button[type=submit]");
     assertThat(page.textContent(".error-summary")).contains("Wajib diisi");
