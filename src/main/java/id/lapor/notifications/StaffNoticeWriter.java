@@ -34,7 +34,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class StaffNoticeWriter {
 
   static final Locale INDONESIAN = Locale.forLanguageTag("id");
-  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIAN);
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", INDONESIAN);
 
   private final StaffNotices notices;
   private final StaffNoticePreferences preferences;

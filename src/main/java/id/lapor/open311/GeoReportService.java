@@ -86,7 +86,7 @@ class GeoReportService {
     var submission = intake.submit(validator.validate(request, Channel.OPEN311));
     String token = UUID.randomUUID().toString();
     tokens.save(new Open311Request(token, submission.trackingNumber(), key.getId(), clock.instant()));
-    String due = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", INDONESIAN)
+    String due = DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", INDONESIAN)
         .format(submission.verificationDue().atZone(jurisdiction.getTimeZone()))
         + " " + Institution.zoneName(jurisdiction.getTimeZone());
     return new Posted(submission.trackingNumber(), token,

@@ -26,7 +26,7 @@ class OverdueComplaints {
 
   static final String STAFF_PAGE = "/staff/complaints/%s";
   private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
-      .ofPattern("d MMM yyyy HH:mm", java.util.Locale.forLanguageTag("id"));
+      .ofPattern("d MMM yyyy HH.mm", java.util.Locale.forLanguageTag("id"));
 
   private final NamedParameterJdbcTemplate jdbc;
   private final HistoryService historyService;

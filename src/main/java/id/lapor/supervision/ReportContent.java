@@ -157,7 +157,7 @@ class ReportContent {
   }
 
   static String generatedAt(Instant now, ZoneId zone) {
-    return DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", ID).withZone(zone).format(now)
+    return DateTimeFormatter.ofPattern("d MMMM yyyy HH.mm", ID).withZone(zone).format(now)
         + " " + id.lapor.institutions.Institution.zoneName(zone);
   }
 }

@@ -31,6 +31,8 @@ class ReceiptIntegrationTests {
     assertThat(page.getBody()).contains(tn, aPublicComplaintIn(BANGLI).title(),
         "http://localhost:8080/lacak/" + tn + "?token=" + submission.followUpToken(), "<svg", "CEK " + tn);
     assertThat(http.getForEntity(path, String.class).getBody()).as("again: not shown once only").contains(tn);
+    assertThat(page.getBody()).as("the time as staff pages write it: hours.minutes and the zone")
+        .containsPattern("\\d{2}\\.\\d{2} WITA");
 
     var pdf = http.getForEntity("/lacak/" + tn + "/tanda-terima.pdf?token=" + submission.followUpToken(), byte[].class);
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -10,7 +10,7 @@ import java.util.Locale;
 public final class FormText {
 
   public static final Locale INDONESIAN = Locale.forLanguageTag("id");
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", INDONESIAN);
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH.mm", INDONESIAN);
 
   private FormText() {}
 
