@@ -148,9 +148,13 @@ class StaffComplaintApi {
   }
 
   private Complaint visible(StaffScope scope, String trackingNumber) {
+    return visibleTo(complaints, scope, trackingNumber).orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
+  }
+
+  /** The complaint, if it is within the scope's institutions (the staff API, page and task cards alike). */
+  static java.util.Optional<Complaint> visibleTo(Complaints complaints, StaffScope scope, String trackingNumber) {
     return complaints.findByTrackingNumber(trackingNumber)
-        .filter(found -> scope.sees(found.getAddressedRegionCode(), found.getOpdCode()))
-        .orElseThrow(() -> new ComplaintNotFoundException(trackingNumber));
+        .filter(found -> scope.sees(found.getAddressedRegionCode(), found.getOpdCode()));
   }
 
   private static Set<String> orNone(Set<String> codes) {

@@ -166,9 +166,7 @@ class StaffComplaintPage {
   }
 
   private Complaint visible(Authentication caller, String trackingNumber) {
-    StaffScope scope = scopes.of(caller);
-    return complaints.findByTrackingNumber(trackingNumber)
-        .filter(found -> scope.sees(found.getAddressedRegionCode(), found.getOpdCode())).orElse(null);
+    return StaffComplaintApi.visibleTo(complaints, scopes.of(caller), trackingNumber).orElse(null);
   }
 
   /** Whether the caller may work on the complaint's open follow-up task (its assignee, or one of its groups). */

@@ -5,7 +5,6 @@ import id.lapor.complaint.ComplaintNotFoundException;
 import id.lapor.complaint.Complaints;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
-import id.lapor.institutions.StaffScope;
 import id.lapor.institutions.StaffScopes;
 import id.lapor.casework.steps.FormText;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,9 +54,7 @@ class TaskCardApi {
   @Transactional(readOnly = true)
   Card card(Authentication caller, @PathVariable String taskId) {
     String trackingNumber = businessKeyOfVisibleTask(caller, taskId);
-    StaffScope scope = scopes.of(caller);
-    Complaint c = complaints.findByTrackingNumber(trackingNumber)
-        .filter(found -> scope.sees(found.getAddressedRegionCode(), found.getOpdCode()))
+    Complaint c = StaffComplaintApi.visibleTo(complaints, scopes.of(caller), trackingNumber)
         .orElseThrow(() -> new ComplaintNotFoundException("task " + taskId));
     ZoneId zone = institutions.zoneOf(c.getAddressedRegionCode());
     String light = c.trafficLight(clock.instant()).map(Enum::name).orElse("NONE");

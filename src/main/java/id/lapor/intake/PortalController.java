@@ -335,7 +335,8 @@ class PortalController {
     }
   }
 
-  private static String at(Instant instant, ZoneId zone, Locale locale) {
+  /** A time as the portal writes it, in the regency's zone: {@code 9 Des 2026 16.00 WITA}. */
+  static String at(Instant instant, ZoneId zone, Locale locale) {
     return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
         .format(instant.atZone(zone)) + " " + Institution.zoneName(zone);
   }

@@ -14,10 +14,7 @@ import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
 import id.lapor.notifications.NotificationProperties;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -96,7 +93,7 @@ class ReceiptController {
             .orElse(c.getLocation().regionCode());
     boolean copySent = c.getComplainant().map(p -> p.getEmail() != null || p.getPhone() != null).orElse(false);
     return new Receipt(c.getTrackingNumber(), c.getTitle(), label("category." + c.getCategory(), locale), place,
-        at(c.getSubmittedAt(), zone, locale), c.getCurrentDeadline().map(d -> at(d, zone, locale)).orElse(null), link,
+        PortalController.at(c.getSubmittedAt(), zone, locale), c.getCurrentDeadline().map(d -> PortalController.at(d, zone, locale)).orElse(null), link,
         "CEK " + c.getTrackingNumber(), copySent);
   }
 
@@ -158,11 +155,6 @@ class ReceiptController {
 
   private String label(String key, Locale locale, Object... args) {
     return messages.getMessage(key, args, key, locale);
-  }
-
-  private static String at(Instant instant, ZoneId zone, Locale locale) {
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-        .format(instant.atZone(zone)) + " " + Institution.zoneName(zone);
   }
 
   /** What a receipt says. */
