@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "complainant")
+@jakarta.persistence.EntityListeners(ContactKeys.class)
 public class Complainant {
 
   @Id
@@ -33,7 +34,31 @@ public class Complainant {
   @Convert(converter = EncryptedPersonalData.class)
   private String phone;
 
+  /** Keyed pseudonyms of the normalized address and number, to find a contact's complaints ({@link ContactKeys}). */
+  @Column(name = "email_key", length = 64)
+  private String emailKey;
+
+  @Column(name = "phone_key", length = 64)
+  private String phoneKey;
+
+  @Column(name = "contact_key_id", length = 40)
+  private String contactKeyId;
+
   protected Complainant() {}
+
+  void keyContact(String emailKey, String phoneKey, String keyId) {
+    this.emailKey = emailKey;
+    this.phoneKey = phoneKey;
+    this.contactKeyId = keyId;
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  String getContactKeyId() {
+    return contactKeyId;
+  }
 
   public Complainant(String name, String email, String phone) {
     this.name = name;

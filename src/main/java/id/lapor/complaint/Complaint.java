@@ -94,6 +94,9 @@ public class Complaint {
   @Column(name = "follow_up_token_hash", nullable = false, length = 64)
   private String followUpTokenHash;
 
+  @Column(name = "reissued_token_hash", length = 64)
+  private String reissuedTokenHash;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 30)
   private Classification classification;
@@ -611,16 +614,7 @@ public class Complaint {
 
   /** The OPD's light at {@code now}, or empty while the complaint is not (yet) an OPD's. */
   public Optional<TrafficLight> trafficLight(Instant now) {
-    if (answeredAt != null && (status == ANSWERED || status == RESOLVED)) {
-      return Optional.of(TrafficLight.GREEN);
-    }
-    if (!isAtOpd()) {
-      return Optional.empty();
-    }
-    if (currentDeadline != null && now.isAfter(currentDeadline)) {
-      return Optional.of(TrafficLight.OVERDUE);
-    }
-    return Optional.of(openedAt == null ? TrafficLight.RED : TrafficLight.YELLOW);
+    return TrafficLight.of(status, openedAt, answeredAt, currentDeadline, now);
   }
 
   /**
@@ -650,9 +644,23 @@ public class Complaint {
     answeredLate = null;
   }
 
-  /** Whether {@code candidate} is the follow-up token issued with this complaint. */
+  /**
+   * Whether {@code candidate} is the follow-up token issued with this complaint, or the one issued when
+   * its private link was last sent again ({@link #reissueToken}).
+   */
   public boolean acceptsToken(String candidate) {
-    return FollowUpToken.matches(candidate, followUpTokenHash);
+    return FollowUpToken.matches(candidate, followUpTokenHash)
+        || (reissuedTokenHash != null && FollowUpToken.matches(candidate, reissuedTokenHash));
+  }
+
+  /**
+   * A second token for a private link sent again (the receipt by email or SMS, "laporan saya"): only
+   * hashes are stored, so the first token cannot be sent; it stays valid, the previous resend's does not.
+   */
+  public String reissueToken() {
+    FollowUpToken token = FollowUpToken.generate();
+    reissuedTokenHash = token.hash();
+    return token.value();
   }
 
   /** @throws FollowUpTokenRejectedException unless {@code candidate} is this complaint's token */

@@ -51,6 +51,39 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   List<Complaint> publishable(String region, Instant start, Instant end, boolean anyCategory,
       Collection<Category> categories, Collection<ComplaintStatus> statuses, Pageable page);
 
+  /** What a listed complaint shows, never its complainant or description (see {@link PublishedComplaint}). */
+  String PUBLISHED = "select new id.lapor.complaint.PublishedComplaint(c.trackingNumber, c.privacy, c.title,"
+      + " c.category, c.addressedRegionCode, c.location.district, c.location.latitude, c.location.longitude,"
+      + " c.status, c.submittedAt, c.currentDeadline, c.openedAt, c.answeredAt, c.reportCount) from Complaint c"
+      + " where c.privacy <> id.lapor.complaint.Privacy.CONFIDENTIAL";
+
+  /**
+   * The complaints the public may see in some regions (or all, with {@code anyRegion}), in some statuses
+   * and categories, optionally only those with a map point; ordered and paged by {@code page}. A slice:
+   * counting every match of a national list would cost more than the page itself.
+   */
+  @Query(PUBLISHED + " and (:anyRegion = true or c.addressedRegionCode in :regions) and c.status in :statuses"
+      + " and (:anyCategory = true or c.category in :categories)"
+      + " and (:located = false or c.location.latitude is not null)")
+  org.springframework.data.domain.Slice<PublishedComplaint> published(boolean anyRegion, Collection<String> regions,
+      Collection<ComplaintStatus> statuses, boolean anyCategory, Collection<Category> categories, boolean located,
+      Pageable page);
+
+  /** The published complaints of a region in some statuses whose map point lies in a box. */
+  @Query(PUBLISHED + " and c.addressedRegionCode = :region and c.status in :statuses"
+      + " and c.location.latitude between :south and :north and c.location.longitude between :west and :east")
+  List<PublishedComplaint> publishedWithin(String region, Collection<ComplaintStatus> statuses, double south,
+      double north, double west, double east, Pageable page);
+
+  /** The published complaints among these tracking numbers. */
+  @Query(PUBLISHED + " and c.trackingNumber in :trackingNumbers")
+  List<PublishedComplaint> publishedAmong(Collection<String> trackingNumbers);
+
+  /** A contact's complaints, newest first: by the keys of their email address or phone number ({@link ContactKeys}). */
+  @Query("select c from Complaint c where (:emailKey is not null and c.complainant.emailKey = :emailKey)"
+      + " or (:phoneKey is not null and c.complainant.phoneKey = :phoneKey) order by c.submittedAt desc, c.id desc")
+  List<Complaint> ofContact(String emailKey, String phoneKey, Pageable page);
+
   List<Complaint> findByTrackingNumberIn(Collection<String> trackingNumbers);
 
   /** Complaints in these statuses (the duplicate index loads the open ones). */

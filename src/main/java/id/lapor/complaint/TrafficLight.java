@@ -12,5 +12,24 @@ public enum TrafficLight {
   /** Follow-up sent. Whether it came in time is {@code answeredLate}. */
   GREEN,
   /** The deadline passed without a follow-up (distinct from red: late, opened or not). */
-  OVERDUE
+  OVERDUE;
+
+  /**
+   * The light at {@code now} of a complaint in {@code status}, opened at the OPD at {@code openedAt} and
+   * answered at {@code answeredAt} (either may be null), due at {@code deadline}; empty while it is not an
+   * OPD's. {@link Complaint#trafficLight} and the public lists share this rule.
+   */
+  public static java.util.Optional<TrafficLight> of(ComplaintStatus status, java.time.Instant openedAt,
+      java.time.Instant answeredAt, java.time.Instant deadline, java.time.Instant now) {
+    if (answeredAt != null && (status == ComplaintStatus.ANSWERED || status == ComplaintStatus.RESOLVED)) {
+      return java.util.Optional.of(GREEN);
+    }
+    if (status != ComplaintStatus.FORWARDED && status != ComplaintStatus.IN_PROGRESS) {
+      return java.util.Optional.empty();
+    }
+    if (deadline != null && now.isAfter(deadline)) {
+      return java.util.Optional.of(OVERDUE);
+    }
+    return java.util.Optional.of(openedAt == null ? RED : YELLOW);
+  }
 }

@@ -69,6 +69,17 @@ public class DuplicateCandidates {
         DuplicateScoring.THRESHOLD, LIMIT);
   }
 
+  /**
+   * Open complaints of {@code region} that share most words of a report being written: while a
+   * citizen types a title, the portal offers them to join instead of filing again.
+   */
+  public List<DuplicateIndex.Hit> containingWordsOf(String draft, String region, java.time.Instant now, int limit) {
+    load();
+    List<String> stems = IndonesianText.get().stems(draft == null ? "" : draft);
+    // a single word says too little; two words, both present, or most of a longer title
+    return stems.stream().distinct().count() < 2 ? List.of() : index.containing(stems, region, now, 0.6, limit);
+  }
+
   /** Loads the index when the application has started, not in the first admin's form. */
   @EventListener(ApplicationReadyEvent.class)
   void loadAtStart() {

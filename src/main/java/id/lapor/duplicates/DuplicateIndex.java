@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -159,6 +160,50 @@ public final class DuplicateIndex implements AutoCloseable {
           }
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Open complaints of {@code region} that contain at least {@code minShare} of the words of a report
+   * being written (a title typed so far), best first, at most {@code limit}: the portal's "already
+   * reported?" while the citizen types. Score: the share of the draft's stems found in the complaint.
+   */
+  public List<Hit> containing(List<String> draftStems, String region, Instant now, double minShare, int limit) {
+    Set<String> draft = new LinkedHashSet<>(draftStems);
+    if (draft.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    for (String stem : draft) {
+      words.add(new TermQuery(new Term("text", stem)), BooleanClause.Occur.SHOULD);
+    }
+    long at = now.toEpochMilli();
+    BooleanQuery query = new BooleanQuery.Builder()
+        .add(words.build(), BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term("region", region)), BooleanClause.Occur.FILTER)
+        .add(LongPoint.newRangeQuery("submitted", at - DuplicateScoring.WINDOW.toMillis(), at), BooleanClause.Occur.FILTER)
+        .build();
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        List<Hit> hits = new ArrayList<>();
+        for (ScoreDoc found : searcher.search(query, RETRIEVED).scoreDocs) {
+          Document d = searcher.storedFields().document(found.doc);
+          Set<String> stems = new java.util.HashSet<>(Arrays.asList(d.get("stems").split(" ")));
+          double share = draft.stream().filter(stems::contains).count() / (double) draft.size();
+          if (share >= minShare) {
+            hits.add(new Hit(Long.parseLong(d.get("id")), d.get("tn"), d.get("title"), d.get("status"),
+                Instant.ofEpochMilli(d.getField("submitted").numericValue().longValue()), share));
+          }
+        }
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::submittedAt,
+            Comparator.reverseOrder()));
         return hits.size() > limit ? hits.subList(0, limit) : hits;
       } finally {
         searchers.release(searcher);

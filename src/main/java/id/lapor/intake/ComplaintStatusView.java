@@ -23,6 +23,8 @@ record ComplaintStatusView(
     String description,
     String regionCode,
     String regionName,
+    String district,
+    String categoryLabel,
     Instant submittedAt,
     Instant currentDeadline,
     Instant closedAt,

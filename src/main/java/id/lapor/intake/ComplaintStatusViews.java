@@ -53,6 +53,8 @@ class ComplaintStatusViews {
         contentVisible ? c.getDescription() : null,
         contentVisible ? c.getAddressedRegionCode() : null,
         contentVisible ? name(c.getAddressedRegionCode()) : null,
+        contentVisible ? c.getLocation().district() : null,
+        contentVisible ? label("category." + c.getCategory(), locale) : null,
         c.getSubmittedAt(),
         c.getCurrentDeadline().orElse(null),
         c.getClosedAt().orElse(null),

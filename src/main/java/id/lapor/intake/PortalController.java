@@ -74,10 +74,12 @@ class PortalController {
   private final Clock clock;
   private final ComplaintFiles files;
   private final PersonalDataCipher cipher;
+  private final id.lapor.institutions.Districts geography;
 
   PortalController(ComplaintIntake intake, SubmissionValidator validator, Complaints complaints,
       ComplaintStatusViews views, Institutions institutions, MessageSource messages, Clock clock,
-      ComplaintFiles files, PersonalDataCipher cipher) {
+      ComplaintFiles files, PersonalDataCipher cipher, id.lapor.institutions.Districts geography) {
+    this.geography = geography;
     this.cipher = cipher;
     this.files = files;
     this.intake = intake;
@@ -299,16 +301,24 @@ class PortalController {
         .forEach(opd -> targets.get(opd.getParentCode()).add(opd));
     model.addAttribute("regions", regions);
     model.addAttribute("targets", targets);
-    // districts the registry knows (district offices, "Kecamatan …") as suggestions for the free-text field
+    // suggestions for the free-text field: the kecamatan of the shipped geography (geo/districts.csv) and
+    // those the registry knows (district offices, "Kecamatan …")
     Map<String, List<String>> districts = new LinkedHashMap<>();
-    targets.forEach((regency, options) -> options.stream().map(Institution::getName)
-        .filter(name -> name.startsWith("Kecamatan "))
-        .forEach(name -> districts.computeIfAbsent(regency, r -> new ArrayList<>()).add(name.substring(10))));
+    targets.forEach((regency, options) -> {
+      java.util.TreeSet<String> known = new java.util.TreeSet<>();
+      geography.of(regency).forEach(d -> known.add(d.name()));
+      options.stream().map(Institution::getName).filter(name -> name.startsWith("Kecamatan "))
+          .forEach(name -> known.add(name.substring(10)));
+      if (!known.isEmpty()) {
+        districts.put(regency, List.copyOf(known));
+      }
+    });
     model.addAttribute("districts", districts);
     model.addAttribute("regencyNames", names);
     model.addAttribute("classifications", Classification.values());
     model.addAttribute("categories", Category.values());
     model.addAttribute("privacies", Privacy.values());
+    model.addAttribute("mapPage", true);
   }
 
   /** Each problem in the visitor's language, keyed by the form field it belongs next to. */

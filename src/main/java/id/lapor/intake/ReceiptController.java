@@ -45,9 +45,11 @@ class ReceiptController {
   private final Institutions institutions;
   private final MessageSource messages;
   private final NotificationProperties properties;
+  private final id.lapor.notifications.CitizenLinks links;
 
   ReceiptController(Complaints complaints, Institutions institutions, MessageSource messages,
-      NotificationProperties properties) {
+      NotificationProperties properties, id.lapor.notifications.CitizenLinks links) {
+    this.links = links;
     this.complaints = complaints;
     this.institutions = institutions;
     this.messages = messages;
@@ -57,7 +59,9 @@ class ReceiptController {
   @GetMapping("/lacak/{trackingNumber}/tanda-terima")
   @Transactional(readOnly = true)
   String receipt(@PathVariable String trackingNumber, @RequestParam(required = false) String token, Model model,
-      Locale locale) {
+      Locale locale, org.springframework.security.web.csrf.CsrfToken csrf) {
+    // the send form's token, made (with its session) before the page starts streaming out
+    csrf.getToken();
     Complaint c = complaints.findByTrackingNumber(trackingNumber).orElse(null);
     if (c == null || token == null || !c.acceptsToken(token)) {
       return "redirect:/lacak/" + (c == null ? "" : c.getTrackingNumber());
@@ -65,7 +69,27 @@ class ReceiptController {
     Receipt r = receipt(c, token, locale);
     model.addAttribute("r", r);
     model.addAttribute("qr", ReceiptCodes.svg(r.privateLink(), label("portal.receipt.qr", locale)));
+    model.addAttribute("canSend", id.lapor.notifications.CitizenLinks.hasContact(c));
     return "portal/receipt";
+  }
+
+  /**
+   * Sends the receipt, with a private link, to the email address and/or phone number given with the
+   * complaint (never to one typed here); the token proves it is the complainant asking.
+   */
+  @org.springframework.web.bind.annotation.PostMapping("/lacak/{trackingNumber}/tanda-terima/kirim")
+  @Transactional
+  String send(@PathVariable String trackingNumber, @RequestParam(required = false) String token, Locale locale,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    Complaint c = complaints.findByTrackingNumber(trackingNumber).orElse(null);
+    if (c == null || token == null || !c.acceptsToken(token)) {
+      return "redirect:/lacak/" + (c == null ? "" : c.getTrackingNumber());
+    }
+    var media = links.sendReceipt(c, locale);
+    redirect.addFlashAttribute("sent", media.isEmpty() ? "none" : media.contains(id.lapor.notifications.NoticeMedium.EMAIL)
+        ? media.size() > 1 ? "both" : "email" : "phone");
+    redirect.addAttribute("token", token);
+    return "redirect:/lacak/" + c.getTrackingNumber() + "/tanda-terima";
   }
 
   @GetMapping(path = "/lacak/{trackingNumber}/tanda-terima.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

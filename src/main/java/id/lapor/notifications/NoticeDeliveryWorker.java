@@ -44,10 +44,12 @@ public class NoticeDeliveryWorker {
   private final Clock clock;
   private final StaffNotices staffNotices;
   private final org.camunda.bpm.engine.IdentityService identities;
+  private final CitizenLinks links;
 
   NoticeDeliveryWorker(ComplainantNotices notices, NoticeMessages messages, EmailCourier email, GatewayClient gateway,
       NotificationProperties properties, TransactionTemplate transactions, MeterRegistry meters, Clock clock,
-      StaffNotices staffNotices, org.camunda.bpm.engine.IdentityService identities) {
+      StaffNotices staffNotices, org.camunda.bpm.engine.IdentityService identities, CitizenLinks links) {
+    this.links = links;
     this.staffNotices = staffNotices;
     this.identities = identities;
     this.notices = notices;
@@ -71,8 +73,8 @@ public class NoticeDeliveryWorker {
   }
 
   /**
-   * Delivers every notice due at {@code now} that no other worker holds, the complainants' and the
-   * staff's; returns how many it attempted.
+   * Delivers every notice due at {@code now} that no other worker holds — the complainants', the
+   * staff's and the private links citizens asked for ({@link CitizenLinks}); returns how many it attempted.
    */
   public int deliverDue(Instant now) {
     List<Long> due = notices.dueIds(now, PageRequest.of(0, properties.batchSize()));
@@ -89,7 +91,7 @@ public class NoticeDeliveryWorker {
         attempted++;
       }
     }
-    return attempted;
+    return attempted + links.deliverDue(now, properties.batchSize());
   }
 
   /** An email to a member of staff, at the address their account has when it is sent. */

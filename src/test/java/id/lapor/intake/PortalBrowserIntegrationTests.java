@@ -141,8 +141,11 @@ class PortalBrowserIntegrationTests {
     assertThat(visibleOptionGroups(page, "#regionCode")).containsExactly("Provinsi Jawa Timur");
     page.selectOption("#regionCode", "35.10");
     assertThat(visibleOptionGroups(page, "#targetInstitution")).containsExactly("Kab. Banyuwangi");
-    assertThat(page.evaluate("() => Array.from(document.querySelectorAll('#district-list option')).map(o => o.value)"))
-        .isEqualTo(List.of("Banyuwangi", "Genteng"));
+    @SuppressWarnings("unchecked")
+    List<String> districts = (List<String>) page.evaluate(
+        "() => Array.from(document.querySelectorAll('#district-list option')).map(o => o.value)");
+    assertThat(districts).as("Banyuwangi's 25 kecamatan (geo/districts.csv)").hasSize(25)
+        .contains("Banyuwangi", "Genteng", "Muncar", "Blimbingsari").isSorted();
     page.selectOption("#targetInstitution", "35.10.dinkes");
     page.selectOption("#province", "Provinsi Bali");
     assertThat(page.inputValue("#regionCode")).as("a regency of another province is cleared").isEmpty();
