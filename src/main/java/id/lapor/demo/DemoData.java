@@ -64,9 +64,12 @@ class DemoData {
   /** Follow-up tokens of the demo complaints, to reply as their complainants. */
   private final Map<String, String> tokens = new HashMap<>();
 
+  private final id.lapor.institutions.Districts geography;
+
   DemoData(DemoInstitutions institutions, DemoUsers users, Complaints complaints, ComplaintIntake intake,
       TaskService taskService, IdentityService identityService, Clock clock, DemoProperties properties,
-      Open311Keys open311Keys, DemoHistory history) {
+      Open311Keys open311Keys, DemoHistory history, id.lapor.institutions.Districts geography) {
+    this.geography = geography;
     this.open311Keys = open311Keys;
     this.history = history;
     this.institutions = institutions;
@@ -298,8 +301,14 @@ class DemoData {
     Complainant complainant = privacy == Privacy.ANONYMOUS ? null
         : new Complainant("Warga Demo " + (tokens.size() + 1), "warga" + (tokens.size() + 1) + "@demo.lapor.invalid",
             "+62812000000" + String.format("%02d", tokens.size() + 1));
+    // two of three demo complaints placed on the map, near their kecamatan's point (geo/districts.csv)
+    int n = tokens.size();
+    var place = n % 3 == 2 ? java.util.Optional.<id.lapor.institutions.Districts.District>empty()
+        : geography.of(region).stream().filter(d -> d.name().equalsIgnoreCase(district)).findFirst();
+    Double lat = place.map(d -> d.latitude() + ((n * 37) % 21 - 10) / 1500.0).orElse(null);
+    Double lon = place.map(d -> d.longitude() + ((n * 53) % 21 - 10) / 1500.0).orElse(null);
     var submission = intake.submit(new NewComplaint(classification, title, description, category, incidentDate,
-        new Location(region, district, null, null), Channel.API, privacy, complainant));
+        new Location(region, district, lat, lon), Channel.API, privacy, complainant));
     tokens.put(submission.trackingNumber(), submission.followUpToken());
     return submission.trackingNumber();
   }
