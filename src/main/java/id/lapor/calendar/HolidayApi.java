@@ -24,24 +24,47 @@ class HolidayApi {
 
   private final Holidays holidays;
   private final WorkingCalendar calendar;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  HolidayApi(Holidays holidays, WorkingCalendar calendar) {
+  HolidayApi(Holidays holidays, WorkingCalendar calendar, org.springframework.context.ApplicationEventPublisher events) {
     this.holidays = holidays;
     this.calendar = calendar;
+    this.events = events;
   }
 
+  /** Whether a year's holiday list (the SKB) is loaded, or deadlines there are provisional. */
+  enum YearStatus { LOADED, PROVISIONAL }
+
+  /**
+   * A year of the calendar: {@code LOADED} with its holidays, or {@code PROVISIONAL} with the
+   * fixed-date national holidays the calendar uses until the list is loaded.
+   */
+  record YearView(int year, YearStatus status, String note, List<HolidayView> holidays) {}
+
   @GetMapping("/{year}")
-  @Operation(summary = "The holidays of a year")
-  List<HolidayView> list(@PathVariable int year) {
-    return holidays.findByDateBetweenOrderByDate(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
-        .map(HolidayView::of).toList();
+  @Operation(summary = "The holidays of a year, and whether they are loaded or provisional")
+  @Transactional(readOnly = true)
+  YearView list(@PathVariable int year) {
+    List<HolidayView> loaded = holidays.findByDateBetweenOrderByDate(LocalDate.of(year, 1, 1),
+        LocalDate.of(year, 12, 31)).stream().map(HolidayView::of).toList();
+    if (!loaded.isEmpty()) {
+      return new YearView(year, YearStatus.LOADED, null, loaded);
+    }
+    List<HolidayView> fixed = new java.util.ArrayList<>();
+    for (int i = 0; i < WorkingCalendar.FIXED_DATE_HOLIDAYS.size(); i++) {
+      fixed.add(new HolidayView(WorkingCalendar.FIXED_DATE_HOLIDAYS.get(i).atYear(year), HolidayKind.LIBUR_NASIONAL,
+          WorkingCalendar.FIXED_DATE_NAMES.get(i)));
+    }
+    return new YearView(year, YearStatus.PROVISIONAL, "The SKB holiday list of " + year + " is not loaded: the "
+        + "calendar closes on the fixed-date national holidays only and every deadline in " + year
+        + " is provisional. PUT /api/staff/holidays/" + year + " loads it and moves running deadlines.", fixed);
   }
 
   @PutMapping(path = "/{year}", consumes = "text/csv")
   @Operation(summary = "Replace a year's holidays with a CSV file (header date,kind,name)",
       description = "All or nothing: a file with any invalid line, or a date outside the year, changes nothing.")
   @Transactional
-  List<HolidayView> replace(@PathVariable int year, @RequestBody String csv) {
+  YearView replace(@PathVariable int year, @RequestBody String csv) {
     HolidayCsv.Parsed parsed = HolidayCsv.parse(csv);
     List<FieldProblem> problems = new ArrayList<>(parsed.problems());
     parsed.holidays().stream().filter(h -> h.getDate().getYear() != year)
@@ -56,6 +79,7 @@ class HolidayApi {
     holidays.flush();
     holidays.saveAll(parsed.holidays());
     calendar.reload();
+    events.publishEvent(new HolidaysLoaded(year));
     return list(year);
   }
 

@@ -37,11 +37,14 @@ class HolidayImport implements ApplicationRunner {
   private final Holidays holidays;
   private final WorkingCalendar calendar;
   private final CalendarProperties properties;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  HolidayImport(Holidays holidays, WorkingCalendar calendar, CalendarProperties properties) {
+  HolidayImport(Holidays holidays, WorkingCalendar calendar, CalendarProperties properties,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.holidays = holidays;
     this.calendar = calendar;
     this.properties = properties;
+    this.events = events;
   }
 
   @Override
@@ -63,13 +66,16 @@ class HolidayImport implements ApplicationRunner {
       if (!unknownYears.isEmpty()) {
         holidays.saveAll(unknownYears);
         log.info("Imported {} holidays from {}", unknownYears.size(), file.getKey());
+        // complaints already under way (deadlines computed provisionally) move with the new year
+        unknownYears.stream().map(h -> h.getDate().getYear()).distinct()
+            .forEach(year -> events.publishEvent(new HolidaysLoaded(year)));
       }
     }
     calendar.reload();
     List<Integer> missing = calendar.missingYears();
     if (!missing.isEmpty()) {
-      log.warn("The working-day calendar has no holidays for {}: working-day deadlines there ignore "
-          + "libur nasional and cuti bersama. Add them with PUT /api/staff/holidays/{year} or a file in {}",
+      log.warn("The working-day calendar has no holiday list for {}: deadlines there count only the fixed-date "
+          + "national holidays and are marked provisional. Add them with PUT /api/staff/holidays/{year} or a file in {}",
           missing, properties.dir().toAbsolutePath());
     }
   }

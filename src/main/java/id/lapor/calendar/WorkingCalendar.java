@@ -1,5 +1,8 @@
 package id.lapor.calendar;
 
+import java.time.MonthDay;
+import java.util.Optional;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +25,25 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class WorkingCalendar implements TimeReckoner {
 
+  /**
+   * The national holidays fixed by law to a date (Keppres 24/2013 and its successors: New Year, Labour
+   * Day, Pancasila Day, Independence Day, Christmas). A year whose SKB list is not loaded closes on
+   * these, and its deadlines are provisional.
+   */
+  public static final List<MonthDay> FIXED_DATE_HOLIDAYS = List.of(MonthDay.of(1, 1), MonthDay.of(5, 1),
+      MonthDay.of(6, 1), MonthDay.of(8, 17), MonthDay.of(12, 25));
+  static final List<String> FIXED_DATE_NAMES = List.of("Tahun Baru Masehi", "Hari Buruh Internasional",
+      "Hari Lahir Pancasila", "Hari Proklamasi Kemerdekaan RI", "Hari Raya Natal");
+  /** Years the provisional calendar covers (beyond them the fixed dates alone are no better a guess). */
+  static final int FIRST_YEAR = 2000;
+  static final int LAST_YEAR = 2100;
+
   private final Holidays holidays;
   private final Clock clock;
-  private volatile WorkingTime current;
+  private volatile Snapshot current;
+
+  /** The holidays as read once: the closed days and the years whose SKB list is loaded. */
+  private record Snapshot(WorkingTime time, Set<Integer> loadedYears) {}
 
   WorkingCalendar(Holidays holidays, Clock clock) {
     this.holidays = holidays;
@@ -50,12 +69,29 @@ public class WorkingCalendar implements TimeReckoner {
     return workingTime().isWorkingDay(date);
   }
 
-  /** Years (this one and the next) for which no holiday is known: deadlines there would be wrong. */
+  /**
+   * Years (this one and the next) whose holiday list is not loaded: deadlines there count only the
+   * fixed-date holidays and are provisional.
+   */
   @Transactional(readOnly = true)
   public List<Integer> missingYears() {
     Set<Integer> known = new HashSet<>(holidays.years());
     int thisYear = Year.now(clock).getValue();
     return List.of(thisYear, thisYear + 1).stream().filter(y -> !known.contains(y)).toList();
+  }
+
+  /** Whether {@code year}'s holidays (the SKB list) are loaded; if not, its deadlines are provisional. */
+  public boolean isLoaded(int year) {
+    return snapshot().loadedYears().contains(year);
+  }
+
+  /**
+   * The year whose holidays are not loaded in which {@code deadline} falls (in {@code zone}), if any:
+   * such a deadline is provisional ("tenggat sementara: kalender 2027 belum dimuat").
+   */
+  public Optional<Integer> provisionalYear(Instant deadline, ZoneId zone) {
+    int year = deadline.atZone(zone).getYear();
+    return isLoaded(year) ? Optional.empty() : Optional.of(year);
   }
 
   /** Reads the holidays again once the transaction that changed them has committed. */
@@ -73,9 +109,22 @@ public class WorkingCalendar implements TimeReckoner {
   }
 
   private WorkingTime workingTime() {
-    WorkingTime snapshot = current;
+    return snapshot().time();
+  }
+
+  private Snapshot snapshot() {
+    Snapshot snapshot = current;
     if (snapshot == null) {
-      snapshot = new WorkingTime(holidays.findAll().stream().map(Holiday::getDate).collect(Collectors.toSet()));
+      Set<LocalDate> closed = holidays.findAll().stream().map(Holiday::getDate).collect(Collectors.toSet());
+      Set<Integer> loaded = closed.stream().map(LocalDate::getYear).collect(Collectors.toSet());
+      for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+        if (!loaded.contains(year)) {
+          for (MonthDay day : FIXED_DATE_HOLIDAYS) {
+            closed.add(day.atYear(year));
+          }
+        }
+      }
+      snapshot = new Snapshot(new WorkingTime(closed), Set.copyOf(loaded));
       current = snapshot;
     }
     return snapshot;

@@ -107,6 +107,29 @@ class CaseworkSupport {
         ? authentication.getUserId() : TimelineEntry.SYSTEM;
   }
 
+  /**
+   * The level at which the acting user supervises {@code complaint}: the regent's office of its regency,
+   * the supervisors of its province, or the national admins (as their groups say, lowest first); the
+   * complaint's own escalation level when the actor is none of them (the system, an operator).
+   */
+  id.lapor.complaint.EscalationLevel actorLevel(id.lapor.complaint.Complaint complaint) {
+    var authentication = identityService.getCurrentAuthentication();
+    java.util.List<String> groups = authentication == null || authentication.getGroupIds() == null
+        ? java.util.List.of() : authentication.getGroupIds();
+    String regency = complaint.getAddressedRegionCode();
+    if (groups.contains(id.lapor.institutions.InstitutionGroups.regentOffice(regency))) {
+      return id.lapor.complaint.EscalationLevel.REGENT;
+    }
+    String province = provinceOf(regency);
+    if (province != null && groups.contains(id.lapor.institutions.InstitutionGroups.provinceSupervisors(province))) {
+      return id.lapor.complaint.EscalationLevel.PROVINCE;
+    }
+    if (groups.contains(id.lapor.institutions.InstitutionGroups.NATIONAL_ADMINS)) {
+      return id.lapor.complaint.EscalationLevel.NATIONAL;
+    }
+    return complaint.getEscalationLevel();
+  }
+
   static String text(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value == null ? null : value.toString();

@@ -39,6 +39,7 @@ class ComplaintFormView {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", FormText.INDONESIAN);
 
+  private final ProvisionalDeadlines provisional;
   private final Complaints complaints;
   private final Institutions institutions;
   private final MessageSource messages;
@@ -49,7 +50,8 @@ class ComplaintFormView {
   private final InternalNotes notes;
 
   ComplaintFormView(Complaints complaints, Institutions institutions, MessageSource messages, ObjectMapper json,
-      Clock clock, Attachments attachments, TaskSteps steps, InternalNotes notes) {
+      Clock clock, Attachments attachments, TaskSteps steps, InternalNotes notes, ProvisionalDeadlines provisional) {
+    this.provisional = provisional;
     this.notes = notes;
     this.complaints = complaints;
     this.institutions = institutions;
@@ -151,7 +153,8 @@ class ComplaintFormView {
       location = location(c);
       incidentDate = c.getIncidentDate() == null ? "-" : DATE.format(c.getIncidentDate());
       submittedAt = FormText.at(c.getSubmittedAt(), zone);
-      deadline = c.getCurrentDeadline().map(d -> FormText.at(d, zone)).orElse("-");
+      deadline = c.getCurrentDeadline().map(d -> FormText.at(d, zone)
+          + provisional.note(d, zone, FormText.INDONESIAN).map(n -> " (" + n + ")").orElse("")).orElse("-");
       handledBy = c.getOfficer().map(o -> institutionName(c.getHandlerCode()) + " — " + o)
           .orElse(institutionName(c.getHandlerCode()));
       counts = label("form.counts", c.getReturnCount(), c.getReopenCount(), c.getEscalationCount());

@@ -36,7 +36,7 @@ class RecordSupervisionDelegate implements JavaDelegate {
     String actor = support.actor();
     Instant now = support.now();
     switch (SupervisionAction.valueOf(text(execution, ProcessVariables.SUPERVISION_ACTION))) {
-      case PUSH -> complaint.recordSupervision(note, actor, now);
+      case PUSH -> complaint.recordSupervision(note, actor, support.actorLevel(complaint), now);
       case REASSIGN -> {
         String opd = text(execution, ProcessVariables.REASSIGN_OPD_CODE);
         complaint.reassignTo(opd, note, support.startFollowUpClock(execution, complaint, now), actor, now);

@@ -56,8 +56,11 @@ class StaffComplaintApi {
   private final ComplaintDeadlines deadlines;
   private final ComplaintProcess process;
 
+  private final ProvisionalDeadlines provisional;
+
   StaffComplaintApi(Complaints complaints, StaffScopes scopes, Clock clock, Attachments attachments,
-      ComplaintDeadlines deadlines, ComplaintProcess process) {
+      ComplaintDeadlines deadlines, ComplaintProcess process, ProvisionalDeadlines provisional) {
+    this.provisional = provisional;
     this.attachments = attachments;
     this.deadlines = deadlines;
     this.process = process;
@@ -106,12 +109,14 @@ class StaffComplaintApi {
         c.getPrivacy() == Privacy.ANONYMOUS);
     Contact complainant = contact ? c.getComplainant()
         .map(p -> new Contact(p.getName(), p.getEmail(), p.getPhone())).orElse(null) : null;
+    var deadlineNote = provisional.note(c, java.util.Locale.forLanguageTag("id"));
     return new Detail(Summary.of(c, clock.instant()), c.getDescription(), c.getLocation().district(),
         c.getCategory().name(), c.getTargetInstitutionCode().orElse(null), complainant, c.getTimeline().stream()
             .map(e -> new Entry(e.getType().name(), e.getOccurredAt(), e.getActor(), e.getInstitutionCode(),
                 e.getReasonCode(), e.getNote(), e.getRating()))
             .toList(),
-        attachments.of(c.getId()).stream().map(a -> AttachmentView.of(a, attachmentUrl(c, a.getId()))).toList());
+        attachments.of(c.getId()).stream().map(a -> AttachmentView.of(a, attachmentUrl(c, a.getId()))).toList(),
+        deadlineNote.isPresent(), deadlineNote.orElse(null));
   }
 
   @GetMapping(path = "/{trackingNumber}/attachments/{attachmentId}", produces = MediaType.ALL_VALUE)
@@ -174,9 +179,13 @@ class StaffComplaintApi {
     }
   }
 
+  /**
+   * @param deadlineNote set when the deadline is provisional: it falls in a year whose holidays are not
+   *     loaded ("tenggat sementara: kalender 2027 belum dimuat")
+   */
   record Detail(Summary complaint, String description, String district, String category,
       String targetInstitutionCode, Contact complainant,
-      List<Entry> timeline, List<AttachmentView> attachments) {}
+      List<Entry> timeline, List<AttachmentView> attachments, boolean deadlineProvisional, String deadlineNote) {}
 
   record Contact(String name, String email, String phone) {}
 

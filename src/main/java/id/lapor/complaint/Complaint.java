@@ -519,11 +519,15 @@ public class Complaint {
     return officer == null ? opdCode : opdCode + " / " + officer;
   }
 
-  /** A supervisor records what was done about an overdue complaint (staff only). */
-  public void recordSupervision(String note, String actor, Instant now) {
+  /**
+   * A supervisor records what was done about an overdue complaint, labelled with the level at which
+   * they supervise ({@code level}: a province supervisor acting after the national escalation still acts
+   * at the province's level).
+   */
+  public void recordSupervision(String note, String actor, EscalationLevel level, Instant now) {
     require(EnumSet.of(FORWARDED, IN_PROGRESS), "supervised");
     String what = required(note);
-    announce(new ComplaintSupervised(happened(now, actor), handlerCode, escalationLevel, what));
+    announce(new ComplaintSupervised(happened(now, actor), handlerCode, Objects.requireNonNull(level), what));
   }
 
   /**
@@ -585,6 +589,20 @@ public class Complaint {
     currentDeadline = followUpDue;
     resetLight();
     announce(new ComplaintReopened(happened(now, TimelineEntry.SYSTEM), opdCode, status));
+  }
+
+  /**
+   * The current deadline, computed while the holidays of {@code year} were not loaded, is computed
+   * again now that they are: moved to {@code newDeadline}, recorded on the (staff) timeline with the
+   * previous one as {@code previous}. A deadline already passed is never moved.
+   */
+  public void recalculateDeadline(Instant newDeadline, int year, String previous, Instant now) {
+    Objects.requireNonNull(newDeadline);
+    if (!status.isOpen() || currentDeadline == null || !currentDeadline.isAfter(now)) {
+      throw new IllegalComplaintTransitionException(trackingNumber, status, "given a recalculated deadline");
+    }
+    currentDeadline = newDeadline;
+    announce(new ComplaintEvent.DeadlineRecalculated(happened(now, TimelineEntry.SYSTEM), handlerCode, year, previous));
   }
 
   /** Selesai: the follow-up was accepted, or stood unanswered for the reply period. */

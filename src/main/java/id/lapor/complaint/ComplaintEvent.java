@@ -130,6 +130,7 @@ public sealed interface ComplaintEvent {
       case DUPLICATE_UNLINKED -> new DuplicateUnlinked(o, inst, note);
       case TRANSFERRED -> new ComplaintTransferred(o, inst, note);
       case ME_TOO -> new MeTooCounted(o, inst);
+      case DEADLINE_RECALCULATED -> new DeadlineRecalculated(o, inst, Integer.parseInt(e.getReasonCode()), note);
     };
   }
 
@@ -350,5 +351,17 @@ public sealed interface ComplaintEvent {
   record MeTooCounted(Occurrence occurrence, String handlerCode) implements ComplaintEvent {
     public TimelineEventType type() { return TimelineEventType.ME_TOO; }
     public String institutionCode() { return handlerCode; }
+  }
+
+  /**
+   * The current deadline was computed again because the holidays of {@code year} were loaded after it had
+   * been computed provisionally; {@code previous} says what it was.
+   */
+  record DeadlineRecalculated(Occurrence occurrence, String handlerCode, int year, String previous)
+      implements ComplaintEvent {
+    public TimelineEventType type() { return TimelineEventType.DEADLINE_RECALCULATED; }
+    public String institutionCode() { return handlerCode; }
+    public String reasonCode() { return Integer.toString(year); }
+    public String note() { return previous; }
   }
 }

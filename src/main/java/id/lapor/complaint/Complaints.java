@@ -84,6 +84,11 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
       + " or (:phoneKey is not null and c.complainant.phoneKey = :phoneKey) order by c.submittedAt desc, c.id desc")
   List<Complaint> ofContact(String emailKey, String phoneKey, Pageable page);
 
+  /** Ids of open complaints whose current deadline is at or after {@code from}, after {@code after}, in order. */
+  @Query("select c.id from Complaint c where c.id > :after and c.status in :statuses and c.currentDeadline >= :from"
+      + " order by c.id")
+  List<Long> idsWithDeadlineFrom(long after, Collection<ComplaintStatus> statuses, Instant from, Pageable page);
+
   List<Complaint> findByTrackingNumberIn(Collection<String> trackingNumbers);
 
   /** Complaints in these statuses (the duplicate index loads the open ones). */

@@ -42,7 +42,9 @@ public enum TimelineEventType {
   /** Moved to another regency, city or national body (institution), for the reason in the note. */
   TRANSFERRED(true, true),
   /** Someone said "this is my problem too" on the public page. */
-  ME_TOO(false, false);
+  ME_TOO(false, false),
+  /** A deadline computed while its year's holidays were not loaded was computed again when they were (staff only). */
+  DEADLINE_RECALCULATED(false, false);
 
   private final boolean notePublic;
   private final boolean notifiesComplainant;

@@ -27,6 +27,7 @@ record ComplaintStatusView(
     String categoryLabel,
     Instant submittedAt,
     Instant currentDeadline,
+    String deadlineNote,
     Instant closedAt,
     boolean escalated,
     String trafficLight,

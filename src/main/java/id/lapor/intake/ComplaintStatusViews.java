@@ -21,7 +21,11 @@ class ComplaintStatusViews {
   private final Clock clock;
   private final ComplaintFiles files;
 
-  ComplaintStatusViews(Institutions institutions, MessageSource messages, Clock clock, ComplaintFiles files) {
+  private final id.lapor.casework.ProvisionalDeadlines provisional;
+
+  ComplaintStatusViews(Institutions institutions, MessageSource messages, Clock clock, ComplaintFiles files,
+      id.lapor.casework.ProvisionalDeadlines provisional) {
+    this.provisional = provisional;
     this.files = files;
     this.institutions = institutions;
     this.messages = messages;
@@ -39,7 +43,9 @@ class ComplaintStatusViews {
   ComplaintStatusView of(Complaint c, boolean withToken, Locale locale, LongFunction<String> attachmentUrl) {
     boolean contentVisible = withToken || c.getPrivacy() != Privacy.CONFIDENTIAL;
     // each "saya juga" is counted in reportCount, not listed: a hundred supporters are not a hundred steps
-    var timeline = c.getTimeline().stream().filter(e -> e.getType() != id.lapor.complaint.TimelineEventType.ME_TOO)
+    // "saya juga" is shown as a count; deadline recalculations are for staff (the deadline shows the result)
+    var timeline = c.getTimeline().stream().filter(e -> e.getType() != id.lapor.complaint.TimelineEventType.ME_TOO
+            && e.getType() != id.lapor.complaint.TimelineEventType.DEADLINE_RECALCULATED)
         .map(e -> entry(e, contentVisible, locale)).toList();
     return new ComplaintStatusView(
         c.getTrackingNumber(),
@@ -57,6 +63,7 @@ class ComplaintStatusViews {
         contentVisible ? label("category." + c.getCategory(), locale) : null,
         c.getSubmittedAt(),
         c.getCurrentDeadline().orElse(null),
+        provisional.note(c, locale).orElse(null),
         c.getClosedAt().orElse(null),
         c.getEscalationLevel() != EscalationLevel.NONE,
         c.trafficLight(clock.instant()).map(Enum::name).orElse(null),

@@ -36,7 +36,7 @@ class GeoReportCatalogue {
             List.of()),
         attribute("classification", "singlevaluelist", 2, "Jenis laporan (bawaan: PENGADUAN)",
             names(Classification.values())),
-        attribute("privacy", "singlevaluelist", 3, "Kerahasiaan (bawaan: PUBLIC bila ada nama/kontak, "
+        attribute("privacy", "singlevaluelist", 3, "Kerahasiaan (bawaan: PUBLIC bila ada nama, "
             + "ANONYMOUS bila tidak). CONFIDENTIAL tidak pernah tampil di daftar publik", names(Privacy.values())),
         attribute("incident_date", "string", 4, "Tanggal kejadian, YYYY-MM-DD", List.of())));
     return definition;

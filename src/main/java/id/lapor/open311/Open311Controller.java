@@ -4,6 +4,7 @@ import id.lapor.complaint.Category;
 import id.lapor.complaint.ComplaintStatus;
 import id.lapor.institutions.Institution;
 import id.lapor.institutions.Institutions;
+import id.lapor.complaint.Channel;
 import id.lapor.intake.SubmissionValidator;
 import id.lapor.intake.SubmitComplaintRequest;
 import id.lapor.web.InvalidRequestException;
@@ -54,13 +55,43 @@ class Open311Controller {
   private final GeoReportCatalogue catalogue;
   private final Institutions institutions;
   private final Clock clock;
+  private final SubmissionValidator validator;
+  private final id.lapor.notifications.NotificationProperties notifications;
 
-  Open311Controller(GeoReportService requests, GeoReportCatalogue catalogue, Institutions institutions, Clock clock) {
+  Open311Controller(GeoReportService requests, GeoReportCatalogue catalogue, Institutions institutions, Clock clock,
+      SubmissionValidator validator, id.lapor.notifications.NotificationProperties notifications) {
+    this.validator = validator;
+    this.notifications = notifications;
     this.requests = requests;
     this.catalogue = catalogue;
     this.institutions = institutions;
     this.clock = clock;
   }
+
+  /**
+   * Service discovery (GeoReport v2): where this endpoint is, which specification and formats it
+   * offers, and whom to ask for an API key.
+   */
+  @GetMapping("/discovery." + FORMAT)
+  ResponseEntity<String> discovery(@PathVariable String format) {
+    String base = notifications.publicUrl() + "/open311/v2";
+    Map<String, Object> endpoint = new LinkedHashMap<>();
+    endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
+    endpoint.put("url", base);
+    endpoint.put("changeset", CHANGESET);
+    endpoint.put("type", "production");
+    endpoint.put("formats", List.of("text/xml", "application/json"));
+    Map<String, Object> discovery = new LinkedHashMap<>();
+    discovery.put("changeset", CHANGESET);
+    discovery.put("contact", "Admin daerah (operator LAPOR!) — " + notifications.publicUrl());
+    discovery.put("key_service", "API keys are issued by the operator of this installation to a government "
+        + "institution's app (POST /api/staff/open311/keys)");
+    discovery.put("endpoints", List.of(endpoint));
+    return Open311Format.of(format).object("discovery", discovery);
+  }
+
+  /** When this endpoint's behaviour last changed (discovery's {@code changeset}). */
+  static final String CHANGESET = "2026-12-05T00:00:00Z";
 
   @GetMapping("/services." + FORMAT)
   ResponseEntity<String> services(@PathVariable String format,
@@ -78,21 +109,49 @@ class Open311Controller {
     return Open311Format.of(format).object("service_definition", catalogue.definition(category));
   }
 
-  /** A GeoReport request in the terms of the complaint API: the same validation and intake follow. */
+  /**
+   * A GeoReport request in the terms of the complaint API: the same validation and intake follow.
+   * Every problem is named at once: an unknown jurisdiction or service is {@code 404} (as the spec
+   * says), anything else missing or malformed {@code 400}. Contact fields are optional; a request
+   * without a name is anonymous to the public (its email or phone still receives the notices).
+   */
   @PostMapping(path = "/requests." + FORMAT)
   ResponseEntity<String> post(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
-    Institution regency = jurisdiction(first(params, "jurisdiction_id"), true);
-    String serviceCode = first(params, "service_code");
-    if (serviceCode == null) {
-      throw new Open311Exception(HttpStatus.BAD_REQUEST, "service_code is required");
+    List<String> notFound = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Institution regency = null;
+    String jurisdictionId = first(params, "jurisdiction_id");
+    if (jurisdictionId == null) {
+      problems.add("jurisdiction_id is required (a regency/city code, e.g. 51.71)");
+    } else {
+      regency = institutions.findRegency(jurisdictionId).orElse(null);
+      if (regency == null) {
+        notFound.add("jurisdiction_id " + jurisdictionId + " not found");
+      }
     }
-    Category category = category(serviceCode).orElseThrow(() ->
-        new Open311Exception(HttpStatus.BAD_REQUEST, "service_code " + serviceCode + " not found"));
-    Double lat = number(params, "lat");
-    Double lon = number(params, "long");
+    String serviceCode = first(params, "service_code");
+    Category category = null;
+    if (serviceCode == null) {
+      problems.add("service_code is required");
+    } else {
+      category = category(serviceCode).orElse(null);
+      if (category == null) {
+        notFound.add("service_code " + serviceCode + " not found");
+      }
+    }
+    if (!notFound.isEmpty()) {
+      throw new Open311Exception(HttpStatus.NOT_FOUND, notFound);
+    }
+    boolean latGiven = first(params, "lat") != null;
+    boolean longGiven = first(params, "long") != null;
+    Double lat = number(params, "lat", 90, problems);
+    Double lon = number(params, "long", 180, problems);
+    if (latGiven != longGiven) {
+      problems.add((latGiven ? "long" : "lat") + " is required with " + (latGiven ? "lat" : "long"));
+    }
     String address = Optional.ofNullable(first(params, "address_string")).orElse(first(params, "address_id"));
-    if ((lat == null || lon == null) && address == null) {
-      throw new Open311Exception(HttpStatus.BAD_REQUEST, "lat and long, address_string or address_id is required");
+    if (!latGiven && !longGiven && address == null) {
+      problems.add("lat and long, address_string or address_id is required");
     }
     String description = first(params, "description");
     String title = Optional.ofNullable(first(params, "attribute[title]")).orElse(SubmissionValidator.titleFrom(description));
@@ -103,12 +162,28 @@ class Open311Controller {
     boolean contact = !name.isBlank() || email != null || phone != null;
     var request = new SubmitComplaintRequest(
         Optional.ofNullable(first(params, "attribute[classification]")).orElse("PENGADUAN"), title, description,
-        category.name(), regency.getCode(),
-        // a request without any contact data is anonymous unless the app says otherwise
-        Optional.ofNullable(first(params, "attribute[privacy]")).orElse(contact ? "PUBLIC" : "ANONYMOUS"),
+        category == null ? null : category.name(), regency == null ? null : regency.getCode(),
+        // GeoReport makes names optional: without one the complaint is anonymous to the public
+        Optional.ofNullable(first(params, "attribute[privacy]")).orElse(name.isBlank() ? "ANONYMOUS" : "PUBLIC"),
         first(params, "attribute[incident_date]"), new SubmitComplaintRequest.LocationPart(address, lat, lon),
         contact ? new SubmitComplaintRequest.ComplainantPart(name.isBlank() ? null : name, email, phone) : null,
         null, "id");
+    if (regency != null && category != null) {
+      try {
+        validator.validate(request, Channel.OPEN311);
+      } catch (InvalidRequestException e) {
+        e.getProblems().stream()
+            // the title is taken from the description unless given: one problem, not two
+            .filter(p -> !(p.field().equals("title") && first(params, "attribute[title]") == null && description == null))
+            .map(p -> open311Name(p.field()) + " " + p.message())
+            // a field already named above (e.g. lat without long) is named once
+            .filter(d -> problems.stream().noneMatch(q -> q.split(" ")[0].equals(d.split(" ")[0])))
+            .forEach(problems::add);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new Open311Exception(HttpStatus.BAD_REQUEST, problems);
+    }
     var posted = requests.post(first(params, "api_key"), regency, request);
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("service_request_id", posted.serviceRequestId());
@@ -147,7 +222,7 @@ class Open311Controller {
       if (codes != null) {
         for (String code : codes.split(",")) {
           categories.add(category(code.strip()).orElseThrow(() ->
-              new Open311Exception(HttpStatus.BAD_REQUEST, "service_code " + code.strip() + " not found")));
+              new Open311Exception(HttpStatus.NOT_FOUND, "service_code " + code.strip() + " not found")));
         }
       }
       found = requests.received(regency, start, end, categories, statuses(first(params, "status")));
@@ -200,7 +275,8 @@ class Open311Controller {
       case "location.district" -> "address_string";
       case "location.latitude" -> "lat";
       case "location.longitude" -> "long";
-      case "complainant.name", "complainant" -> "first_name/last_name/email/phone";
+      case "complainant.name" -> "first_name/last_name";
+      case "complainant" -> "email/phone";
       case "complainant.email" -> "email";
       case "complainant.phone" -> "phone";
       case "title", "classification", "privacy", "incidentDate" ->
@@ -246,16 +322,22 @@ class Open311Controller {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static Double number(MultiValueMap<String, String> params, String name) {
+  /** A coordinate: finite and within ±{@code limit}, else named among the problems. */
+  private static Double number(MultiValueMap<String, String> params, String name, double limit, List<String> problems) {
     String value = first(params, name);
     if (value == null) {
       return null;
     }
     try {
-      return Double.valueOf(value);
+      double v = Double.parseDouble(value);
+      if (Double.isFinite(v) && Math.abs(v) <= limit) {
+        return v;
+      }
     } catch (NumberFormatException e) {
-      throw new Open311Exception(HttpStatus.BAD_REQUEST, name + " must be a number");
+      // named below
     }
+    problems.add(name + " must be a number between -" + (int) limit + " and " + (int) limit);
+    return null;
   }
 
   private static Instant time(MultiValueMap<String, String> params, String name, List<String> problems) {

@@ -88,7 +88,11 @@ enum Open311Format {
         String singular = name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
         for (Object each : list) {
           xml.writeStartElement(singular);
-          fields(xml, (Map<?, ?>) each);
+          if (each instanceof Map<?, ?> nested) {
+            fields(xml, nested);
+          } else {
+            xml.writeCharacters(String.valueOf(each));
+          }
           xml.writeEndElement();
         }
         xml.writeEndElement();

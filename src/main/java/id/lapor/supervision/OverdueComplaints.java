@@ -49,11 +49,15 @@ class OverdueComplaints {
    * @param staffPath the complaint's page for staff (relative to the application)
    * @param regencyName the regency's or city's name, {@code opdName} the OPD's
    * @param dueAtText the deadline as the regency reads it ({@code 3 Des 2026 16.00 WITA})
+   * @param light the light the list counts: {@code OVERDUE} for a complaint at an OPD (none before it
+   *     reaches one)
+   * @param lightAtDeadline the OPD's light when the deadline passed: {@code RED} never opened,
+   *     {@code YELLOW} opened without a follow-up
    */
   record Overdue(String trackingNumber, String regencyCode, String opdCode, String status, String classification,
       String category, Instant dueAt, long overdueHours, String light, String highestEscalation,
       int escalationCount, String processInstanceId, String cockpitPath, String staffPath, String regencyName,
-      String opdName, String dueAtText) {}
+      String opdName, String dueAtText, String lightAtDeadline) {}
 
   List<Overdue> of(Unit unit, int limit) {
     Instant now = clock.instant();
@@ -67,7 +71,7 @@ class OverdueComplaints {
           return new Overdue(rs.getString("tracking_number"), rs.getString("regency_code"), rs.getString("opd_code"),
               rs.getString("status"), rs.getString("classification"), rs.getString("category"), due,
               Duration.between(due, now).toHours(), rs.getString("light"), rs.getString("highest_escalation"),
-              rs.getInt("escalation_count"), null, null, null, null, null, null);
+              rs.getInt("escalation_count"), null, null, null, null, null, null, rs.getString("light"));
         });
     Map<String, String> instances = processInstancesOf(rows.stream().map(Overdue::trackingNumber).toList());
     Map<String, String> names = new HashMap<>();
@@ -77,10 +81,12 @@ class OverdueComplaints {
       String instance = instances.get(o.trackingNumber());
       java.time.ZoneId zone = institutions.zoneOf(o.regencyCode());
       return new Overdue(o.trackingNumber(), o.regencyCode(), o.opdCode(), o.status(), o.classification(),
-          o.category(), o.dueAt(), o.overdueHours(), o.light(), o.highestEscalation(), o.escalationCount(), instance,
+          o.category(), o.dueAt(), o.overdueHours(), o.light() == null ? null : "OVERDUE", o.highestEscalation(),
+          o.escalationCount(), instance,
           instance == null ? null : COCKPIT_INSTANCE.formatted(instance), STAFF_PAGE.formatted(o.trackingNumber()),
           name.apply(o.regencyCode()), name.apply(o.opdCode()),
-          AT.format(o.dueAt().atZone(zone)) + " " + id.lapor.institutions.Institution.zoneName(zone));
+          AT.format(o.dueAt().atZone(zone)) + " " + id.lapor.institutions.Institution.zoneName(zone),
+          o.lightAtDeadline());
     }).toList();
   }
 

@@ -37,7 +37,8 @@ class SupervisionApi {
   private final Clock clock;
 
   SupervisionApi(SupervisionScope scope, SupervisionFigures figures, OverdueComplaints overdue,
-      Institutions institutions, Connectivity connectivity, Clock clock) {
+      Institutions institutions, Connectivity connectivity, Clock clock, id.lapor.calendar.WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.connectivity = connectivity;
     this.scope = scope;
     this.figures = figures;
@@ -47,6 +48,31 @@ class SupervisionApi {
   }
 
   record UnitView(String code, String name, String kind) {}
+
+  /** Something supervisors and operators should act on, shown above the dashboard. */
+  record Notice(String kind, String text) {}
+
+  private final id.lapor.calendar.WorkingCalendar calendar;
+
+  @Operation(summary = "What the dashboard warns of: from 1 October, next year's holiday list when it is not "
+      + "loaded (deadlines there are provisional); this year's, whenever it is not")
+  @GetMapping("/notices")
+  List<Notice> notices() {
+    List<Notice> notices = new ArrayList<>();
+    LocalDate today = LocalDate.now(clock.withZone(id.lapor.institutions.Institution.DEFAULT_ZONE));
+    List<Integer> years = new ArrayList<>(List.of(today.getYear()));
+    if (today.getMonthValue() >= 10) {
+      years.add(today.getYear() + 1);
+    }
+    for (int year : years) {
+      if (!calendar.isLoaded(year)) {
+        notices.add(new Notice("CALENDAR", "Kalender libur " + year + " (SKB) belum dimuat: tenggat yang jatuh pada "
+            + year + " dihitung hanya dengan hari libur nasional bertanggal tetap dan ditandai sementara. Operator "
+            + "memuatnya dengan PUT /api/staff/holidays/" + year + "; tenggat yang berjalan lalu dihitung ulang."));
+      }
+    }
+    return notices;
+  }
 
   @Operation(summary = "The levels the caller supervises (where the dashboard opens)")
   @GetMapping("/units")

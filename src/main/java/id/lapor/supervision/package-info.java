@@ -3,7 +3,7 @@
  * here), figures per OPD, regency/city, province and nation, the Cockpit dashboard "Pengaduan",
  * reports for leaders and the connectivity of institutions.
  */
-@ApplicationModule(displayName = "Supervisi (supervision)", allowedDependencies = {"complaint", "deadlines", "institutions", "models", "web"})
+@ApplicationModule(displayName = "Supervisi (supervision)", allowedDependencies = {"calendar", "complaint", "deadlines", "institutions", "models", "web"})
 package id.lapor.supervision;
 
 import org.springframework.modulith.ApplicationModule;

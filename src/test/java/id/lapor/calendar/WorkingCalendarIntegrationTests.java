@@ -29,7 +29,9 @@ class WorkingCalendarIntegrationTests {
     ResponseEntity<String> response = http.withBasicAuth("admin.bangli", "demo")
         .getForEntity("/api/staff/holidays/2026", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    JsonNode holidays = json.readTree(response.getBody());
+    JsonNode year = json.readTree(response.getBody());
+    assertThat(year.get("status").asText()).isEqualTo("LOADED");
+    JsonNode holidays = year.get("holidays");
     assertThat(holidays).hasSize(25);
     assertThat(holidays.findValuesAsText("date")).contains("2026-03-19", "2026-03-23", "2026-12-24");
     assertThat(http.getForEntity("/api/staff/holidays/2026", String.class).getStatusCode())
@@ -46,12 +48,17 @@ class WorkingCalendarIntegrationTests {
     assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(bad.getBody()).get("errors").findValuesAsText("field"))
         .containsExactlyInAnyOrder("line 4", "2031-02-01");
-    assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2030, 1, 1))).as("nothing stored").isTrue();
+    assertThat(calendar.isLoaded(2030)).as("nothing stored").isFalse();
+    assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2030, 1, 1))).as("New Year's Day is law, loaded or not")
+        .isFalse();
 
     ResponseEntity<String> ok = put("demo", 2030, csv);
     assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(json.readTree(ok.getBody()).findValuesAsText("name")).containsExactly("Tahun Baru 2030 Masehi");
-    assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2030, 1, 1))).isFalse();
+    assertThat(json.readTree(ok.getBody()).get("holidays").findValuesAsText("name"))
+        .containsExactly("Tahun Baru 2030 Masehi");
+    assertThat(calendar.isLoaded(2030)).isTrue();
+    assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2030, 5, 1))).as("only the list counts once loaded")
+        .isTrue();
   }
 
   @Test

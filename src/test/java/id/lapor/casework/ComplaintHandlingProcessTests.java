@@ -368,6 +368,8 @@ class ComplaintHandlingProcessTests {
         ProcessVariables.SUPERVISION_NOTE, "Kepala Dinkes sudah ditegur lewat telepon."));
     assertThat(pi).hasPassed("EndEvent_OverdueComplaintSupervised")
         .isWaitingAt(DISPOSE_COMPLAINT, ComplaintTasks.NEXT_ESCALATION_DUE_EVENT);
+    assertThat(complaint(s).getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.SUPERVISED)
+        .extracting(TimelineEntry::getReasonCode).as("labelled with the level of who acted").containsExactly("PROVINCE");
 
     // 5 more working days after 17 March skip Nyepi, Idul Fitri and their cuti bersama: 31 March
     java.util.Date secondDue = (java.util.Date) runtimeService.getVariable(pi.getId(),
@@ -397,7 +399,9 @@ class ComplaintHandlingProcessTests {
     assertThat(pi).hasPassed("EndEvent_NoFurtherEscalation", "EndEvent_OpdClockStopped")
         .isWaitingAt(DISPOSE_COMPLAINT);
     assertThat(managementServiceJobs(pi)).as("no timer left in the OPD stage").isZero();
-    assertThat(types(complaint(s))).contains(TimelineEventType.SUPERVISED);
+    assertThat(complaint(s).getTimeline()).filteredOn(e -> e.getType() == TimelineEventType.SUPERVISED)
+        .extracting(TimelineEntry::getReasonCode).as("each labelled with the level of who acted")
+        .containsExactly("PROVINCE", "NATIONAL");
   }
 
   @Test

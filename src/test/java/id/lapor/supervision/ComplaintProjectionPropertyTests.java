@@ -276,7 +276,7 @@ public class ComplaintProjectionPropertyTests {
           }
           m.add(x -> step("escalate", () -> x.escalate(EscalationLevel.values()[1 + random.nextInt(3)], "51", now)));
           m.add(x -> step("remind", () -> x.remind(now)));
-          m.add(x -> step("supervise", () -> x.recordSupervision("Ditegur", "pengawas", now)));
+          m.add(x -> step("supervise", () -> x.recordSupervision("Ditegur", "pengawas", id.lapor.complaint.EscalationLevel.PROVINCE, now)));
           m.add(x -> step("reassign", () -> {
             String to = opd();
             if (!x.getOpdCode().orElse("").equals(to)) {

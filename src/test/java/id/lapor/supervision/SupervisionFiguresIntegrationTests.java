@@ -206,7 +206,12 @@ class SupervisionFiguresIntegrationTests {
       assertThat(row.get("cockpitPath").asText()).startsWith("/camunda/app/cockpit/default/#/process-instance/")
           .contains(row.get("processInstanceId").asText());
       assertThat(row.has("title")).as("no contents in the list").isFalse();
+      if (row.hasNonNull("opdCode") && !row.get("status").asText().equals("ANSWERED")) {
+        assertThat(row.get("light").asText()).as("the light the list counts").isEqualTo("OVERDUE");
+        assertThat(row.get("lightAtDeadline").asText()).isIn("RED", "YELLOW");
+      }
     }
+    assertThat(rows.findValuesAsText("light")).as("an overdue complaint at an OPD").contains("OVERDUE");
     JsonNode units = json.readTree(get("supervisor.bali", "/api/staff/supervision/units").getBody());
     assertThat(units.findValuesAsText("code")).containsExactly("51");
     assertThat(json.readTree(get("admin.nasional", "/api/staff/supervision/units").getBody()).findValuesAsText("code"))

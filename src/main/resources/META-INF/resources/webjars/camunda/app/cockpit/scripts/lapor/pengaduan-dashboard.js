@@ -65,6 +65,7 @@ const STYLE = `
 .lapor-dashboard .lapor-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 12px; }
 .lapor-dashboard .lapor-chart { background: #fff; border: 1px solid #ddd; padding: 6px; height: 260px; }
 .lapor-dashboard .lapor-error { color: #c62828; }
+.lapor-dashboard .lapor-notice { border-left: 5px solid #b35c00; background: #fff4e5; padding: 8px 12px; margin: 0 0 12px; }
 .lapor-dashboard .grade-BAIK { color: #2e7d32; font-weight: bold; }
 .lapor-dashboard .grade-SEDANG { color: #b58900; font-weight: bold; }
 .lapor-dashboard .grade-KURANG { color: #c62828; font-weight: bold; }
@@ -180,6 +181,8 @@ function render(node) {
       }
       state.tops = units;
       state.trail = [units[0]];
+      // warnings for operators and supervisors (e.g. next year's holidays not loaded from 1 October)
+      state.notices = await getJson(`${API}/notices`).catch(() => []);
       await load();
     } catch (error) {
       root.textContent = '';
@@ -249,6 +252,8 @@ function render(node) {
     charts.forEach(chart => chart.destroy());
     charts = [];
     root.textContent = '';
+    (state.notices || []).forEach(notice => root.appendChild(el('p', { className: 'lapor-notice', role: 'status',
+      'data-notice': notice.kind }, notice.text)));
     root.appendChild(controls());
 
     const cards = el('div', { className: 'lapor-cards' });
