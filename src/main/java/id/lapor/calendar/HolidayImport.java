@@ -66,6 +66,8 @@ class HolidayImport implements ApplicationRunner {
       if (!unknownYears.isEmpty()) {
         holidays.saveAll(unknownYears);
         log.info("Imported {} holidays from {}", unknownYears.size(), file.getKey());
+        // the calendar re-reads the holidays before the listeners compute deadlines again (both after commit)
+        calendar.reload();
         // complaints already under way (deadlines computed provisionally) move with the new year
         unknownYears.stream().map(h -> h.getDate().getYear()).distinct()
             .forEach(year -> events.publishEvent(new HolidaysLoaded(year)));

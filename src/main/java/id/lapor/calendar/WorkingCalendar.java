@@ -42,8 +42,13 @@ public class WorkingCalendar implements TimeReckoner {
   private final Clock clock;
   private volatile Snapshot current;
 
-  /** The holidays as read once: the closed days and the years whose SKB list is loaded. */
-  private record Snapshot(WorkingTime time, Set<Integer> loadedYears) {}
+  /**
+   * The holidays as read: the closed days and the years whose SKB list is loaded. Read again at most
+   * this often, so that a list loaded on another node of a cluster counts here within a minute.
+   */
+  private record Snapshot(WorkingTime time, Set<Integer> loadedYears, long readAtNanos) {}
+
+  static final long SNAPSHOT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
   WorkingCalendar(Holidays holidays, Clock clock) {
     this.holidays = holidays;
@@ -114,7 +119,7 @@ public class WorkingCalendar implements TimeReckoner {
 
   private Snapshot snapshot() {
     Snapshot snapshot = current;
-    if (snapshot == null) {
+    if (snapshot == null || System.nanoTime() - snapshot.readAtNanos() > SNAPSHOT_NANOS) {
       Set<LocalDate> closed = holidays.findAll().stream().map(Holiday::getDate).collect(Collectors.toSet());
       Set<Integer> loaded = closed.stream().map(LocalDate::getYear).collect(Collectors.toSet());
       for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
@@ -124,7 +129,7 @@ public class WorkingCalendar implements TimeReckoner {
           }
         }
       }
-      snapshot = new Snapshot(new WorkingTime(closed), Set.copyOf(loaded));
+      snapshot = new Snapshot(new WorkingTime(closed), Set.copyOf(loaded), System.nanoTime());
       current = snapshot;
     }
     return snapshot;

@@ -59,12 +59,14 @@ class DeadlineRecalculation {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final org.camunda.bpm.engine.RepositoryService repository;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   DeadlineRecalculation(Complaints complaints, ComplaintDeadlines deadlines, Institutions institutions,
-      RuntimeService runtime, TaskService tasks, ManagementService management, TransactionTemplate transactions,
-      Clock clock) {
+      RuntimeService runtime, TaskService tasks, ManagementService management,
+      org.camunda.bpm.engine.RepositoryService repository, TransactionTemplate transactions, Clock clock) {
+    this.repository = repository;
     this.complaints = complaints;
     this.deadlines = deadlines;
     this.institutions = institutions;
@@ -107,6 +109,21 @@ class DeadlineRecalculation {
       }
       after = ids.get(ids.size() - 1);
     }
+  }
+
+  /**
+   * When the SOP table in force was deployed: a clock that started before keeps the rules it started
+   * with, which cannot be computed again here (only the calendar may move a deadline), so it is left.
+   */
+  private Instant sopInForceSince() {
+    var definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(
+        id.lapor.deadlines.SopDeadlines.DECISION_KEY).withoutTenantId().latestVersion().singleResult();
+    if (definition == null) {
+      return Instant.MIN;
+    }
+    var deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
+    return deployment == null || deployment.getDeploymentTime() == null ? Instant.MIN
+        : deployment.getDeploymentTime().toInstant();
   }
 
   /** One complaint: its current clock computed again from where it started. */
@@ -168,6 +185,12 @@ class DeadlineRecalculation {
       }
     }
     if (due.equals(old)) {
+      return false;
+    }
+    TimelineEntry started = latest(c, startsOf(c.getStatus()));
+    if (started != null && started.getOccurredAt().isBefore(sopInForceSince())) {
+      log.warn("{}: the SOP table changed since its clock started; its deadline {} is left as it was",
+          c.getTrackingNumber(), old);
       return false;
     }
     List<String> instances = instances(c);
@@ -233,6 +256,15 @@ class DeadlineRecalculation {
           }
         });
     return found;
+  }
+
+  private static Set<TimelineEventType> startsOf(ComplaintStatus status) {
+    return switch (status) {
+      case AWAITING_INFORMATION -> EnumSet.of(TimelineEventType.INFORMATION_REQUESTED);
+      case FORWARDED, IN_PROGRESS -> FOLLOW_UP_STARTS;
+      case ANSWERED -> EnumSet.of(TimelineEventType.FOLLOW_UP_POSTED);
+      default -> VERIFICATION_STARTS;
+    };
   }
 
   private static TimelineEntry latest(Complaint c, Set<TimelineEventType> types) {

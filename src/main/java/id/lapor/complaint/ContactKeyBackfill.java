@@ -33,12 +33,21 @@ class ContactKeyBackfill {
     this.cipher = cipher;
   }
 
+  /** In the background: the application takes traffic meanwhile, and a failure only postpones it. */
   @EventListener(ApplicationReadyEvent.class)
   void atStart() {
-    int done = run();
-    if (done > 0) {
-      log.info("Contact keys computed for {} complainants", done);
-    }
+    Thread worker = new Thread(() -> {
+      try {
+        int done = run();
+        if (done > 0) {
+          log.info("Contact keys computed for {} complainants", done);
+        }
+      } catch (RuntimeException e) {
+        log.error("Contact keys not computed (\"laporan saya\" misses those complainants until the next start)", e);
+      }
+    }, "contact-key-backfill");
+    worker.setDaemon(true);
+    worker.start();
   }
 
   /** Keys every complainant not keyed with the current key; answers how many. */

@@ -36,6 +36,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class DuplicateIndex implements AutoCloseable {
 
   static final int RETRIEVED = 100;
+  /** Words of a draft asked for at most (a title has fewer). */
+  static final int DRAFT_STEMS_MAX = 32;
 
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -175,7 +177,8 @@ public final class DuplicateIndex implements AutoCloseable {
    * reported?" while the citizen types. Score: the share of the draft's stems found in the complaint.
    */
   public List<Hit> containing(List<String> draftStems, String region, Instant now, double minShare, int limit) {
-    Set<String> draft = new LinkedHashSet<>(draftStems);
+    // a title's words, at most: a long text must not become a query of thousands of clauses
+    Set<String> draft = new LinkedHashSet<>(draftStems.stream().distinct().limit(DRAFT_STEMS_MAX).toList());
     if (draft.isEmpty()) {
       return List.of();
     }

@@ -37,8 +37,11 @@ public class CitizenLinks {
 
   /** One "laporan saya" message per contact in this time, however often it is asked for. */
   static final Duration MY_REPORTS_INTERVAL = Duration.ofMinutes(15);
+  /** At most this many "laporan saya" messages to one contact a day (each resend also retires the last links). */
+  static final int MY_REPORTS_PER_DAY = 4;
   /** At most this many receipts of one complaint sent per hour. */
   static final int RECEIPTS_PER_HOUR = 3;
+  static final int RECEIPTS_PER_DAY = 6;
   /** Newest complaints linked in one message (email; an SMS carries fewer). */
   static final int LINKS_MAX = 20;
   static final int SMS_LINKS_MAX = 3;
@@ -90,7 +93,8 @@ public class CitizenLinks {
     }
     String key = kind == Contact.EMAIL ? keys.email(address) : keys.phone(address);
     Instant now = clock.instant();
-    if (notices.countByContactKeyAndCreatedAtAfter(key, now.minus(MY_REPORTS_INTERVAL)) > 0) {
+    if (notices.countByContactKeyAndCreatedAtAfter(key, now.minus(MY_REPORTS_INTERVAL)) > 0
+        || notices.countByContactKeyAndCreatedAtAfter(key, now.minus(Duration.ofDays(1))) >= MY_REPORTS_PER_DAY) {
       return;
     }
     List<Complaint> theirs = ofContact(kind, key, 1);
@@ -112,7 +116,8 @@ public class CitizenLinks {
     Instant now = clock.instant();
     List<NoticeMedium> media = new ArrayList<>();
     if (who == null || notices.countForComplaintSince(complaint.getId(), now.minus(Duration.ofHours(1)))
-        >= RECEIPTS_PER_HOUR) {
+        >= RECEIPTS_PER_HOUR
+        || notices.countForComplaintSince(complaint.getId(), now.minus(Duration.ofDays(1))) >= RECEIPTS_PER_DAY) {
       return media;
     }
     if (who.getEmail() != null) {

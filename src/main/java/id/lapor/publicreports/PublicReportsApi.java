@@ -29,6 +29,8 @@ class PublicReportsApi {
 
   static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
   private static final int NEARBY_LIMIT = 5;
+  /** The longest title a complaint may have: what the submit form sends while the citizen types. */
+  static final int TEXT_MAX = 150;
 
   private final PublicReports reports;
   private final PublicReportViews views;
@@ -47,7 +49,9 @@ class PublicReportsApi {
     var found = reports.list(query);
     Map<String, Object> body = views.collection(found, reports.regionNames(), reports.now(), locale,
         ServletUriComponentsBuilder.fromCurrentRequest());
-    var response = ResponseEntity.ok().contentType(GEO_JSON).cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(1)));
+    // labels follow the reader's language: a shared cache must keep one copy per language
+    var response = ResponseEntity.ok().contentType(GEO_JSON).cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(1)))
+        .varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE);
     if (body.get("next") != null) {
       response.header(HttpHeaders.LINK, "<" + body.get("next") + ">; rel=\"next\"");
     }
@@ -68,8 +72,8 @@ class PublicReportsApi {
     if ((latitude == null) != (longitude == null) && problems.isEmpty()) {
       problems.add(new FieldProblem(latitude == null ? "lat" : "lon", "is required with " + (latitude == null ? "lon" : "lat")));
     }
-    if (text != null && text.length() > 4000) {
-      problems.add(new FieldProblem("text", "must be at most 4000 characters"));
+    if (text != null && text.length() > TEXT_MAX) {
+      problems.add(new FieldProblem("text", "must be at most " + TEXT_MAX + " characters (a title being typed)"));
     }
     if (latitude == null && (regionCode == null || regionCode.isBlank()) && problems.isEmpty()) {
       problems.add(new FieldProblem("regionCode", "is required without lat and lon"));

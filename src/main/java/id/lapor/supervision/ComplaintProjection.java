@@ -225,6 +225,10 @@ class ComplaintProjection {
       receivedAt = at;
       regencyAt = e.regencyCode();
       verificationDueAt = e.occurrence().entry().getDueAt();
+    } else if (event instanceof id.lapor.complaint.ComplaintEvent.DeadlineRecalculated && verifiedAt == null
+        && receivedAt != null) {
+      // the verification deadline computed again when its year's holidays were loaded
+      verificationDueAt = event.occurrence().entry().getDueAt();
     } else if (event instanceof ComplaintAddressedToRegency e) {
       regencyAt = e.regencyCode();
     } else if (event instanceof ComplaintTransferred e) {

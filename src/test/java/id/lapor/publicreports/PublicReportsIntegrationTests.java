@@ -144,6 +144,12 @@ class PublicReportsIntegrationTests {
     var nearby = http.getForEntity("/api/public-reports/nearby?regionCode=" + REGION + "&lat=95&lon=abc", String.class);
     assertThat(nearby.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(nearby.getBody()).contains("lat", "lon");
+    String words = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "k" + i).collect(
+        java.util.stream.Collectors.joining(" "));
+    assertThat(http.getForEntity("/api/public-reports/nearby?regionCode=" + REGION + "&text=" + words.repeat(2),
+        String.class).getStatusCode()).as("more than a title").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.getForEntity("/api/public-reports/nearby?regionCode=" + REGION + "&text=" + words.substring(0, 149),
+        String.class).getStatusCode()).as("a title of many short words").isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/api/public-reports/nearby", String.class).getStatusCode())
         .as("neither a region nor a point").isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(http.getForEntity("/api/public-reports/nearby?lat=-3&lon=NaN", String.class).getStatusCode())
