@@ -88,8 +88,10 @@ class DeadlineRecalculation {
 
   /** Computes again the open complaints' deadlines that reach into {@code year}; answers how many moved. */
   int recalculate(int year) {
-    // the earliest instant of the year in any Indonesian zone (WIT, UTC+9)
-    Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.ofHours(9)).toInstant();
+    // the earliest instant of the year in any Indonesian zone (WIT, UTC+9); escalated complaints whose
+    // OPD deadline passed shortly before may still have escalation dates ahead in it
+    Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.ofHours(9)).toInstant()
+        .minus(java.time.Duration.ofDays(31));
     List<ComplaintStatus> open = ComplaintStatus.openOnes();
     int moved = 0;
     long after = 0;
@@ -130,8 +132,12 @@ class DeadlineRecalculation {
   private boolean recalculate(Complaint c, int year) {
     Instant now = clock.instant();
     Instant old = c.getCurrentDeadline().orElse(null);
-    if (old == null || !old.isAfter(now)) {
+    if (old == null) {
       return false;
+    }
+    if (!old.isAfter(now)) {
+      // the OPD's deadline passed and stays; what the escalation set going may still lie ahead
+      return escalationsMoved(c, old, now);
     }
     // the variables of the clock in force, old value → new value
     Map<String, Instant[]> moves = new LinkedHashMap<>();
@@ -205,6 +211,44 @@ class DeadlineRecalculation {
     c.recalculateDeadline(due, year, "Kalender " + year + " dimuat; tenggat sebelumnya "
         + FormText.at(old, institutions.zoneOf(c.getAddressedRegionCode())) + " (sementara)", now);
     return true;
+  }
+
+  /**
+   * An escalated complaint whose OPD deadline has passed: the supervisors' deadline and the next
+   * level's escalation, when still ahead, computed again (from the escalation and from the passed
+   * deadline, which stays). No timeline entry: the complaint's own deadline did not move.
+   */
+  private boolean escalationsMoved(Complaint c, Instant passedDue, Instant now) {
+    if ((c.getStatus() != ComplaintStatus.FORWARDED && c.getStatus() != ComplaintStatus.IN_PROGRESS)
+        || c.getEscalationLevel() == id.lapor.complaint.EscalationLevel.NONE) {
+      return false;
+    }
+    TimelineEntry escalated = latest(c, EnumSet.of(TimelineEventType.ESCALATED));
+    if (escalated != null && escalated.getOccurredAt().isBefore(sopInForceSince())) {
+      return false;
+    }
+    var before = variables(c, ProcessVariables.SUPERVISION_DUE, ProcessVariables.NEXT_ESCALATION_DUE);
+    Map<String, Instant[]> moves = new LinkedHashMap<>();
+    if (escalated != null && before.containsKey(ProcessVariables.SUPERVISION_DUE)) {
+      moves.put(ProcessVariables.SUPERVISION_DUE, new Instant[] {before.get(ProcessVariables.SUPERVISION_DUE),
+          deadlines.supervision(c, escalated.getOccurredAt())});
+    }
+    if (before.containsKey(ProcessVariables.NEXT_ESCALATION_DUE)) {
+      moves.put(ProcessVariables.NEXT_ESCALATION_DUE, new Instant[] {before.get(ProcessVariables.NEXT_ESCALATION_DUE),
+          deadlines.nextEscalation(c, passedDue)});
+    }
+    boolean moved = false;
+    List<String> instances = instances(c);
+    for (var move : moves.entrySet()) {
+      Instant from = move.getValue()[0];
+      Instant to = move.getValue()[1];
+      if (from.isAfter(now) && !from.equals(to)) {
+        move(instances, move.getKey(), from, to);
+        log.info("{}: {} computed again, {} → {}", c.getTrackingNumber(), move.getKey(), from, to);
+        moved = true;
+      }
+    }
+    return moved;
   }
 
   /** The variable where it is set, the timers waiting for its old value and the tasks due then. */

@@ -65,6 +65,11 @@ public class ComplaintDeadlines {
     return clock(complaint, SopStep.EXTENSION, from);
   }
 
+  /** When the next level is escalated to after the first, for the OPD's deadline {@code due}. */
+  public Instant nextEscalation(Complaint complaint, Instant due) {
+    return of(complaint).due(SopStep.SECOND_ESCALATION, due);
+  }
+
   /** The length of the one extension, as the SOP table writes it (for the supervisor's form). */
   public Optional<SopDuration> extensionLength(Complaint complaint) {
     return of(complaint).duration(SopStep.EXTENSION);

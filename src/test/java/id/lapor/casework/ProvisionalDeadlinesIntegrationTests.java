@@ -209,13 +209,22 @@ class ProvisionalDeadlinesIntegrationTests {
     casework.fireDueTimers(processOf(tn));
     assertThat(complaint(tn).getEscalationCount()).as("overdue on Tuesday evening").isEqualTo(1);
 
-    // a deadline already passed stays as it was, whatever is loaded afterwards
+    // a deadline already passed stays as it was, whatever is loaded afterwards; what the escalation set
+    // going still moves: the supervisors' 3 working days (Fri 8 Jan) and the next level's 5 (Tue 12 Jan)
     Instant escalatedDeadline = complaint(tn).getCurrentDeadline().orElse(null);
     int entries = complaint(tn).getTimeline().size();
-    assertThat(load2027(SKB_2027 + "2027-01-05,CUTI_BERSAMA,Cuti bersama\n2027-01-04,CUTI_BERSAMA,Cuti\n")
-        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    var supervise = tasks.createTaskQuery().processInstanceBusinessKey(tn)
+        .taskDefinitionKey(ComplaintTasks.SUPERVISE_OVERDUE_COMPLAINT).singleResult();
+    assertThat(supervise.getDueDate()).isEqualTo(Date.from(Instant.parse("2027-01-08T08:00:00Z")));
+    assertThat(timers(tn)).contains(Date.from(Instant.parse("2027-01-12T08:00:00Z")));
+    assertThat(load2027(SKB_2027 + "2027-01-04,CUTI_BERSAMA,Cuti bersama Tahun Baru\n"
+        + "2027-01-07,CUTI_BERSAMA,Cuti bersama (uji)\n").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(complaint(tn).getCurrentDeadline().orElse(null)).isEqualTo(escalatedDeadline);
     assertThat(complaint(tn).getTimeline()).hasSize(entries);
+    assertThat(tasks.createTaskQuery().taskId(supervise.getId()).singleResult().getDueDate())
+        .isEqualTo(Date.from(Instant.parse("2027-01-11T08:00:00Z")));
+    assertThat(timers(tn)).contains(Date.from(Instant.parse("2027-01-13T08:00:00Z")))
+        .doesNotContain(Date.from(Instant.parse("2027-01-12T08:00:00Z")));
   }
 
   @Test
