@@ -46,9 +46,12 @@ class ReceiptController {
   private final MessageSource messages;
   private final NotificationProperties properties;
   private final id.lapor.notifications.CitizenLinks links;
+  private final id.lapor.casework.ProvisionalDeadlines provisional;
 
   ReceiptController(Complaints complaints, Institutions institutions, MessageSource messages,
-      NotificationProperties properties, id.lapor.notifications.CitizenLinks links) {
+      NotificationProperties properties, id.lapor.notifications.CitizenLinks links,
+      id.lapor.casework.ProvisionalDeadlines provisional) {
+    this.provisional = provisional;
     this.links = links;
     this.complaints = complaints;
     this.institutions = institutions;
@@ -117,7 +120,8 @@ class ReceiptController {
             .orElse(c.getLocation().regionCode());
     boolean copySent = c.getComplainant().map(p -> p.getEmail() != null || p.getPhone() != null).orElse(false);
     return new Receipt(c.getTrackingNumber(), c.getTitle(), label("category." + c.getCategory(), locale), place,
-        PortalController.at(c.getSubmittedAt(), zone, locale), c.getCurrentDeadline().map(d -> PortalController.at(d, zone, locale)).orElse(null), link,
+        PortalController.at(c.getSubmittedAt(), zone, locale), c.getCurrentDeadline().map(d -> PortalController.at(d, zone, locale)
+            + provisional.note(d, zone, locale).map(n -> " (" + n + ")").orElse("")).orElse(null), link,
         "CEK " + c.getTrackingNumber(), copySent);
   }
 

@@ -16,9 +16,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 class PublicReportViews {
 
   private final MessageSource messages;
+  private final id.lapor.notifications.NotificationProperties portal;
 
-  PublicReportViews(MessageSource messages) {
+  PublicReportViews(MessageSource messages, id.lapor.notifications.NotificationProperties portal) {
     this.messages = messages;
+    this.portal = portal;
   }
 
   /** The properties every public view of a report carries (GeoJSON, nearby reports, the page). */
@@ -43,6 +45,8 @@ class PublicReportViews {
     p.put("reportCount", r.reportCount());
     p.put("joinable", PublicReports.joinable(r));
     p.put("url", "/lacak/" + r.trackingNumber());
+    // the status page's full address, for apps and open-data portals that show the report elsewhere
+    p.put("link", portal.publicUrl() + "/lacak/" + r.trackingNumber());
     return p;
   }
 

@@ -4,7 +4,7 @@
  * a title being typed, which a citizen can join ("saya juga") instead of filing again. Never a
  * complainant, a description or a confidential complaint.
  */
-@ApplicationModule(displayName = "Laporan publik (public reports)", allowedDependencies = {"complaint", "duplicates", "institutions", "web"})
+@ApplicationModule(displayName = "Laporan publik (public reports)", allowedDependencies = {"complaint", "duplicates", "institutions", "notifications", "web"})
 package id.lapor.publicreports;
 
 import org.springframework.modulith.ApplicationModule;

@@ -243,4 +243,15 @@ class ProvisionalDeadlinesIntegrationTests {
     assertThat(http.withBasicAuth("supervisor.bali", "demo").getForObject("/api/staff/supervision/notices",
         String.class)).isEqualTo("[]");
   }
+
+  @Test
+  void theReceiptSaysWhenTheFirstDeadlineIsProvisional() {
+    casework.setClock(Instant.parse("2026-12-31T02:00:00Z"));
+    var submission = intake.submit(new NewComplaint(Classification.PENGADUAN, "Lampu taman padam",
+        "Lampu Taman Kota Lumintang padam sejak tiga malam.", Category.INFRASTRUKTUR, LocalDate.of(2026, 12, 29),
+        new Location(DENPASAR, "Denpasar Utara", null, null), Channel.WEB, Privacy.PUBLIC,
+        new Complainant("Made Uji", "made.uji@example.org", null)));
+    assertThat(http.getForObject("/lacak/" + submission.trackingNumber() + "/tanda-terima?lang=id&token="
+        + submission.followUpToken(), String.class)).contains("Jan 2027", "tenggat sementara: kalender 2027 belum dimuat");
+  }
 }

@@ -97,6 +97,7 @@ class PublicReportsIntegrationTests {
     assertThat(p.at("/properties/open").asBoolean()).isTrue();
     assertThat(p.at("/properties/ageDays").isIntegralNumber()).isTrue();
     assertThat(p.at("/properties/url").asText()).isEqualTo("/lacak/" + placed);
+    assertThat(p.at("/properties/link").asText()).isEqualTo("http://localhost:8080/lacak/" + placed);
     assertThat(feature(fc, unplaced).get("geometry").isNull()).as("no point invented").isTrue();
     assertThat(feature(fc, anonymous)).as("anonymous reports are public, without their reporter").isNotNull();
     assertThat(feature(fc, anonymous).at("/properties/joinable").asBoolean()).isFalse();
