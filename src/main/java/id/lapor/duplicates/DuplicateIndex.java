@@ -146,29 +146,19 @@ public final class DuplicateIndex implements AutoCloseable {
         .add(LongPoint.newRangeQuery("submitted", at - window, at + window), BooleanClause.Occur.FILTER)
         .add(new TermQuery(new Term("id", Long.toString(excludeId))), BooleanClause.Occur.MUST_NOT)
         .build();
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        List<Hit> hits = new ArrayList<>();
-        for (ScoreDoc found : searcher.search(query, RETRIEVED).scoreDocs) {
-          Document d = searcher.storedFields().document(found.doc);
-          var stored = new DuplicateScoring.Report(d.get("category"), Arrays.asList(d.get("stems").split(" ")),
-              d.get("district"), number(d, "lat"), number(d, "lon"),
-              Instant.ofEpochMilli(d.getField("submitted").numericValue().longValue()));
-          double score = DuplicateScoring.score(report, stored);
-          if (score >= threshold) {
-            hits.add(new Hit(Long.parseLong(d.get("id")), d.get("tn"), d.get("title"), d.get("status"),
-                stored.submittedAt(), score));
-          }
-        }
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-        return hits.size() > limit ? hits.subList(0, limit) : hits;
-      } finally {
-        searchers.release(searcher);
+    List<Hit> hits = new ArrayList<>();
+    for (Document d : retrieve(query)) {
+      var stored = new DuplicateScoring.Report(d.get("category"), Arrays.asList(d.get("stems").split(" ")),
+          d.get("district"), number(d, "lat"), number(d, "lon"),
+          Instant.ofEpochMilli(d.getField("submitted").numericValue().longValue()));
+      double score = DuplicateScoring.score(report, stored);
+      if (score >= threshold) {
+        hits.add(new Hit(Long.parseLong(d.get("id")), d.get("tn"), d.get("title"), d.get("status"),
+            stored.submittedAt(), score));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+    return hits.size() > limit ? hits.subList(0, limit) : hits;
   }
 
   /**
@@ -192,22 +182,30 @@ public final class DuplicateIndex implements AutoCloseable {
         .add(new TermQuery(new Term("region", region)), BooleanClause.Occur.FILTER)
         .add(LongPoint.newRangeQuery("submitted", at - DuplicateScoring.WINDOW.toMillis(), at), BooleanClause.Occur.FILTER)
         .build();
+    List<Hit> hits = new ArrayList<>();
+    for (Document d : retrieve(query)) {
+      Set<String> stems = new java.util.HashSet<>(Arrays.asList(d.get("stems").split(" ")));
+      double share = draft.stream().filter(stems::contains).count() / (double) draft.size();
+      if (share >= minShare) {
+        hits.add(new Hit(Long.parseLong(d.get("id")), d.get("tn"), d.get("title"), d.get("status"),
+            Instant.ofEpochMilli(d.getField("submitted").numericValue().longValue()), share));
+      }
+    }
+    hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::submittedAt,
+        Comparator.reverseOrder()));
+    return hits.size() > limit ? hits.subList(0, limit) : hits;
+  }
+
+  /** The stored fields of the {@value #RETRIEVED} best matches of {@code query}. */
+  private List<Document> retrieve(BooleanQuery query) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        List<Hit> hits = new ArrayList<>();
-        for (ScoreDoc found : searcher.search(query, RETRIEVED).scoreDocs) {
-          Document d = searcher.storedFields().document(found.doc);
-          Set<String> stems = new java.util.HashSet<>(Arrays.asList(d.get("stems").split(" ")));
-          double share = draft.stream().filter(stems::contains).count() / (double) draft.size();
-          if (share >= minShare) {
-            hits.add(new Hit(Long.parseLong(d.get("id")), d.get("tn"), d.get("title"), d.get("status"),
-                Instant.ofEpochMilli(d.getField("submitted").numericValue().longValue()), share));
-          }
+        List<Document> found = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(query, RETRIEVED).scoreDocs) {
+          found.add(searcher.storedFields().document(hit.doc));
         }
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::submittedAt,
-            Comparator.reverseOrder()));
-        return hits.size() > limit ? hits.subList(0, limit) : hits;
+        return found;
       } finally {
         searchers.release(searcher);
       }

@@ -78,14 +78,9 @@ class CitizenLinksIntegrationTests {
   }
 
   private List<MimeMessage> to(String address) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return id.lapor.support.Mailbox.to(smtp, address);
   }
+
 
   private static String csrf(String page) {
     Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);

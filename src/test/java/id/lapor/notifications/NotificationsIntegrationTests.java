@@ -277,17 +277,9 @@ class NotificationsIntegrationTests {
   }
 
   private List<MimeMessage> to(String address) {
-    if (smtp == null || !smtp.isRunning()) {
-      return List.of();
-    }
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return id.lapor.support.Mailbox.to(smtp, address);
   }
+
 
   /** The first body part of this type, however deeply the multiparts nest. */
   private static String part(jakarta.mail.Part part, String type) throws Exception {

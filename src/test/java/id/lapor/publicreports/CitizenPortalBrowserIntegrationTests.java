@@ -109,14 +109,9 @@ class CitizenPortalBrowserIntegrationTests {
   }
 
   private List<MimeMessage> mailTo(String address) {
-    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return id.lapor.support.Mailbox.to(smtp, address);
   }
+
 
   /** Centres the map of {@code selector} on a point at a street's zoom, then taps its middle, as a finger would. */
   private static void tapMapAt(Page page, String selector, double lat, double lon) {
