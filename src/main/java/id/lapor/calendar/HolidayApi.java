@@ -50,11 +50,8 @@ class HolidayApi {
     if (!loaded.isEmpty()) {
       return new YearView(year, YearStatus.LOADED, null, loaded);
     }
-    List<HolidayView> fixed = new java.util.ArrayList<>();
-    for (int i = 0; i < WorkingCalendar.FIXED_DATE_HOLIDAYS.size(); i++) {
-      fixed.add(new HolidayView(WorkingCalendar.FIXED_DATE_HOLIDAYS.get(i).atYear(year), HolidayKind.LIBUR_NASIONAL,
-          WorkingCalendar.FIXED_DATE_NAMES.get(i)));
-    }
+    List<HolidayView> fixed = WorkingCalendar.FIXED_DATE_HOLIDAYS.stream().map(h ->
+        new HolidayView(h.day().atYear(year), HolidayKind.LIBUR_NASIONAL, h.name())).toList();
     return new YearView(year, YearStatus.PROVISIONAL, "The SKB holiday list of " + year + " is not loaded: the "
         + "calendar closes on the fixed-date national holidays only and every deadline in " + year
         + " is provisional. PUT /api/staff/holidays/" + year + " loads it and moves running deadlines.", fixed);

@@ -30,10 +30,16 @@ public class WorkingCalendar implements TimeReckoner {
    * Day, Pancasila Day, Independence Day, Christmas). A year whose SKB list is not loaded closes on
    * these, and its deadlines are provisional.
    */
-  public static final List<MonthDay> FIXED_DATE_HOLIDAYS = List.of(MonthDay.of(1, 1), MonthDay.of(5, 1),
-      MonthDay.of(6, 1), MonthDay.of(8, 17), MonthDay.of(12, 25));
-  static final List<String> FIXED_DATE_NAMES = List.of("Tahun Baru Masehi", "Hari Buruh Internasional",
-      "Hari Lahir Pancasila", "Hari Proklamasi Kemerdekaan RI", "Hari Raya Natal");
+  static final List<FixedHoliday> FIXED_DATE_HOLIDAYS = List.of(
+      new FixedHoliday(MonthDay.of(1, 1), "Tahun Baru Masehi"),
+      new FixedHoliday(MonthDay.of(5, 1), "Hari Buruh Internasional"),
+      new FixedHoliday(MonthDay.of(6, 1), "Hari Lahir Pancasila"),
+      new FixedHoliday(MonthDay.of(8, 17), "Hari Proklamasi Kemerdekaan RI"),
+      new FixedHoliday(MonthDay.of(12, 25), "Hari Raya Natal"));
+
+  /** A national holiday on the same day every year. */
+  record FixedHoliday(MonthDay day, String name) {}
+
   /** Years the provisional calendar covers (beyond them the fixed dates alone are no better a guess). */
   static final int FIRST_YEAR = 2000;
   static final int LAST_YEAR = 2100;
@@ -124,8 +130,8 @@ public class WorkingCalendar implements TimeReckoner {
       Set<Integer> loaded = closed.stream().map(LocalDate::getYear).collect(Collectors.toSet());
       for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
         if (!loaded.contains(year)) {
-          for (MonthDay day : FIXED_DATE_HOLIDAYS) {
-            closed.add(day.atYear(year));
+          for (FixedHoliday fixed : FIXED_DATE_HOLIDAYS) {
+            closed.add(fixed.day().atYear(year));
           }
         }
       }

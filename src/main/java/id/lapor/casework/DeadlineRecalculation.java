@@ -93,13 +93,14 @@ class DeadlineRecalculation {
     Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.ofHours(9)).toInstant()
         .minus(java.time.Duration.ofDays(31));
     List<ComplaintStatus> open = ComplaintStatus.openOnes();
+    Instant sopSince = sopInForceSince();
     int moved = 0;
     long after = 0;
     while (true) {
       List<Long> ids = complaints.idsWithDeadlineFrom(after, open, from, PageRequest.of(0, BATCH));
       for (Long id : ids) {
         try {
-          Boolean changed = transactions.execute(s -> recalculate(complaints.getById(id), year));
+          Boolean changed = transactions.execute(s -> recalculate(complaints.getById(id), year, sopSince));
           moved += Boolean.TRUE.equals(changed) ? 1 : 0;
         } catch (RuntimeException e) {
           log.error("Deadline of complaint #{} not computed again after loading {}; it keeps its provisional "
@@ -128,8 +129,11 @@ class DeadlineRecalculation {
         : deployment.getDeploymentTime().toInstant();
   }
 
-  /** One complaint: its current clock computed again from where it started. */
-  private boolean recalculate(Complaint c, int year) {
+  /**
+   * One complaint: its current clock computed again from where it started. A clock that started before
+   * the SOP table in force ({@code sopSince}) is left: only the calendar may move a deadline here.
+   */
+  private boolean recalculate(Complaint c, int year, Instant sopSince) {
     Instant now = clock.instant();
     Instant old = c.getCurrentDeadline().orElse(null);
     if (old == null) {
@@ -137,53 +141,39 @@ class DeadlineRecalculation {
     }
     if (!old.isAfter(now)) {
       // the OPD's deadline passed and stays; what the escalation set going may still lie ahead
-      return escalationsMoved(c, old, now);
+      return escalationsMoved(c, old, now, sopSince);
     }
+    TimelineEntry start = latest(c, startsOf(c.getStatus()));
+    if (start == null) {
+      return false;
+    }
+    Instant from = start.getOccurredAt();
+    List<String> instances = instances(c);
     // the variables of the clock in force, old value → new value
     Map<String, Instant[]> moves = new LinkedHashMap<>();
     Instant due;
     switch (c.getStatus()) {
       case SUBMITTED, REFERRED_TO_NATIONAL -> {
-        TimelineEntry start = latest(c, VERIFICATION_STARTS);
-        if (start == null) {
-          return false;
-        }
-        due = deadlines.verification(c, start.getOccurredAt());
+        due = deadlines.verification(c, from);
         moves.put(ProcessVariables.VERIFICATION_DUE, new Instant[] {old, due});
       }
       case AWAITING_INFORMATION -> {
-        TimelineEntry start = latest(c, EnumSet.of(TimelineEventType.INFORMATION_REQUESTED));
-        if (start == null) {
-          return false;
-        }
-        due = deadlines.supplement(c, start.getOccurredAt());
+        due = deadlines.supplement(c, from);
         moves.put(ProcessVariables.SUPPLEMENT_DUE, new Instant[] {old, due});
       }
       case FORWARDED, IN_PROGRESS -> {
-        TimelineEntry start = latest(c, FOLLOW_UP_STARTS);
-        if (start == null) {
-          return false;
-        }
         var clockNow = start.getType() == TimelineEventType.DEADLINE_EXTENDED
-            ? deadlines.extension(c, start.getOccurredAt()) : deadlines.followUp(c, start.getOccurredAt());
+            ? deadlines.extension(c, from) : deadlines.followUp(c, from);
         due = clockNow.due();
-        var before = variables(c, ProcessVariables.FOLLOW_UP_REMINDER_DUE, ProcessVariables.NEXT_ESCALATION_DUE);
+        var before = variables(instances, ProcessVariables.FOLLOW_UP_REMINDER_DUE, ProcessVariables.NEXT_ESCALATION_DUE);
         moves.put(ProcessVariables.FOLLOW_UP_DUE, new Instant[] {old, due});
-        if (before.containsKey(ProcessVariables.FOLLOW_UP_REMINDER_DUE)) {
-          moves.put(ProcessVariables.FOLLOW_UP_REMINDER_DUE,
-              new Instant[] {before.get(ProcessVariables.FOLLOW_UP_REMINDER_DUE), clockNow.reminder()});
-        }
-        if (before.containsKey(ProcessVariables.NEXT_ESCALATION_DUE)) {
-          moves.put(ProcessVariables.NEXT_ESCALATION_DUE,
-              new Instant[] {before.get(ProcessVariables.NEXT_ESCALATION_DUE), clockNow.nextEscalation()});
-        }
+        moves.put(ProcessVariables.FOLLOW_UP_REMINDER_DUE,
+            new Instant[] {before.get(ProcessVariables.FOLLOW_UP_REMINDER_DUE), clockNow.reminder()});
+        moves.put(ProcessVariables.NEXT_ESCALATION_DUE,
+            new Instant[] {before.get(ProcessVariables.NEXT_ESCALATION_DUE), clockNow.nextEscalation()});
       }
       case ANSWERED -> {
-        TimelineEntry start = latest(c, EnumSet.of(TimelineEventType.FOLLOW_UP_POSTED));
-        if (start == null) {
-          return false;
-        }
-        due = deadlines.reply(c, start.getOccurredAt());
+        due = deadlines.reply(c, from);
         moves.put(ProcessVariables.REPLY_DUE, new Instant[] {old, due});
       }
       default -> {
@@ -193,21 +183,12 @@ class DeadlineRecalculation {
     if (due.equals(old)) {
       return false;
     }
-    TimelineEntry started = latest(c, startsOf(c.getStatus()));
-    if (started != null && started.getOccurredAt().isBefore(sopInForceSince())) {
+    if (from.isBefore(sopSince)) {
       log.warn("{}: the SOP table changed since its clock started; its deadline {} is left as it was",
           c.getTrackingNumber(), old);
       return false;
     }
-    List<String> instances = instances(c);
-    for (var move : moves.entrySet()) {
-      Instant from = move.getValue()[0];
-      Instant to = move.getValue()[1];
-      if (from == null || from.equals(to) || !from.isAfter(now)) {
-        continue;
-      }
-      move(instances, move.getKey(), from, to);
-    }
+    moveAll(c, instances, moves, now);
     c.recalculateDeadline(due, year, "Kalender " + year + " dimuat; tenggat sebelumnya "
         + FormText.at(old, institutions.zoneOf(c.getAddressedRegionCode())) + " (sementara)", now);
     return true;
@@ -218,31 +199,32 @@ class DeadlineRecalculation {
    * level's escalation, when still ahead, computed again (from the escalation and from the passed
    * deadline, which stays). No timeline entry: the complaint's own deadline did not move.
    */
-  private boolean escalationsMoved(Complaint c, Instant passedDue, Instant now) {
+  private boolean escalationsMoved(Complaint c, Instant passedDue, Instant now, Instant sopSince) {
     if ((c.getStatus() != ComplaintStatus.FORWARDED && c.getStatus() != ComplaintStatus.IN_PROGRESS)
         || c.getEscalationLevel() == id.lapor.complaint.EscalationLevel.NONE) {
       return false;
     }
     TimelineEntry escalated = latest(c, EnumSet.of(TimelineEventType.ESCALATED));
-    if (escalated != null && escalated.getOccurredAt().isBefore(sopInForceSince())) {
+    if (escalated == null || escalated.getOccurredAt().isBefore(sopSince)) {
       return false;
     }
-    var before = variables(c, ProcessVariables.SUPERVISION_DUE, ProcessVariables.NEXT_ESCALATION_DUE);
-    Map<String, Instant[]> moves = new LinkedHashMap<>();
-    if (escalated != null && before.containsKey(ProcessVariables.SUPERVISION_DUE)) {
-      moves.put(ProcessVariables.SUPERVISION_DUE, new Instant[] {before.get(ProcessVariables.SUPERVISION_DUE),
-          deadlines.supervision(c, escalated.getOccurredAt())});
-    }
-    if (before.containsKey(ProcessVariables.NEXT_ESCALATION_DUE)) {
-      moves.put(ProcessVariables.NEXT_ESCALATION_DUE, new Instant[] {before.get(ProcessVariables.NEXT_ESCALATION_DUE),
-          deadlines.nextEscalation(c, passedDue)});
-    }
-    boolean moved = false;
     List<String> instances = instances(c);
+    var before = variables(instances, ProcessVariables.SUPERVISION_DUE, ProcessVariables.NEXT_ESCALATION_DUE);
+    Map<String, Instant[]> moves = new LinkedHashMap<>();
+    moves.put(ProcessVariables.SUPERVISION_DUE, new Instant[] {before.get(ProcessVariables.SUPERVISION_DUE),
+        deadlines.supervision(c, escalated.getOccurredAt())});
+    moves.put(ProcessVariables.NEXT_ESCALATION_DUE, new Instant[] {before.get(ProcessVariables.NEXT_ESCALATION_DUE),
+        deadlines.nextEscalation(c, passedDue)});
+    return moveAll(c, instances, moves, now);
+  }
+
+  /** Moves each variable whose old value is still ahead and changed; answers whether any moved. */
+  private boolean moveAll(Complaint c, List<String> instances, Map<String, Instant[]> moves, Instant now) {
+    boolean moved = false;
     for (var move : moves.entrySet()) {
       Instant from = move.getValue()[0];
       Instant to = move.getValue()[1];
-      if (from.isAfter(now) && !from.equals(to)) {
+      if (from != null && from.isAfter(now) && !from.equals(to)) {
         move(instances, move.getKey(), from, to);
         log.info("{}: {} computed again, {} → {}", c.getTrackingNumber(), move.getKey(), from, to);
         moved = true;
@@ -287,9 +269,8 @@ class DeadlineRecalculation {
     return ids;
   }
 
-  private Map<String, Instant> variables(Complaint c, String... names) {
+  private Map<String, Instant> variables(List<String> instances, String... names) {
     Map<String, Instant> found = new LinkedHashMap<>();
-    List<String> instances = instances(c);
     if (instances.isEmpty()) {
       return found;
     }

@@ -35,7 +35,7 @@ final class DuplicateScoring {
       score += 0.05;
     }
     if (a.latitude() != null && b.latitude() != null) {
-      double km = kilometres(a.latitude(), a.longitude(), b.latitude(), b.longitude());
+      double km = id.lapor.institutions.Districts.kilometres(a.latitude(), a.longitude(), b.latitude(), b.longitude());
       score += km <= 0.3 ? 0.15 : km <= 1 ? 0.08 : km > 5 ? -0.5 : 0;
     }
     if (a.submittedAt() != null && b.submittedAt() != null
@@ -77,14 +77,5 @@ final class DuplicateScoring {
 
   private static Set<String> set(List<String> stems) {
     return new HashSet<>(stems);
-  }
-
-  /** Great-circle distance (haversine). */
-  static double kilometres(double lat1, double lon1, double lat2, double lon2) {
-    double dLat = Math.toRadians(lat2 - lat1);
-    double dLon = Math.toRadians(lon2 - lon1);
-    double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-        + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-    return 6371.0 * 2 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
   }
 }

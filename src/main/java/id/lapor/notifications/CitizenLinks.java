@@ -155,10 +155,8 @@ public class CitizenLinks {
   private record Prepared(NoticeMedium medium, String recipient, NoticeMessages.Email email, String shortText) {}
 
   private void deliver(long id, Instant now) {
-    DeliveryException.Kind failure = null;
-    String error = null;
-    try {
-      // the links are issued in their own transaction, then sent outside any
+    // the links are issued in their own transaction, then sent outside any
+    NoticeDeliveryWorker.Outcome outcome = NoticeDeliveryWorker.Outcome.of(() -> {
       Prepared prepared = transactions.execute(s -> prepare(notices.findById(id).orElseThrow()));
       if (prepared.recipient() == null) {
         throw new DeliveryException(DeliveryException.Kind.NOT_CONFIGURED, "no contact to send to any more", null);
@@ -168,21 +166,14 @@ public class CitizenLinks {
       } else {
         gateway.send("lapor-link-" + id, prepared.medium(), prepared.recipient(), prepared.shortText());
       }
-    } catch (DeliveryException e) {
-      failure = e.kind();
-      error = NoticeDeliveryWorker.withoutContactData(e.getMessage());
-    } catch (RuntimeException e) {
-      failure = DeliveryException.Kind.TRANSIENT;
-      error = NoticeDeliveryWorker.withoutContactData(e.toString());
+    });
+    if (outcome.kind() != null) {
+      log.warn("Link message {} not delivered: {}", id, outcome.error());
     }
-    if (failure != null) {
-      log.warn("Link message {} not delivered: {}", id, error);
-    }
-    DeliveryException.Kind kind = failure;
-    String text = error;
     transactions.executeWithoutResult(s -> {
       LinkNotice n = notices.findById(id).orElseThrow();
-      n.record(kind, text, now, properties.backoffAfter(n.getAttempts() + 1), properties.maxAttempts());
+      n.record(outcome.kind(), outcome.error(), now, properties.backoffAfter(n.getAttempts() + 1),
+          properties.maxAttempts());
     });
   }
 

@@ -97,8 +97,7 @@ public class NoticeDeliveryWorker {
   /** An email to a member of staff, at the address their account has when it is sent. */
   private void deliverToStaff(long id, Instant now) {
     StaffNotice notice = transactions.execute(status -> staffNotices.findById(id).orElseThrow());
-    Outcome outcome;
-    try {
+    Outcome outcome = Outcome.of(() -> {
       var user = identities.createUserQuery().userId(notice.getRecipient()).singleResult();
       if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
         throw new DeliveryException(DeliveryException.Kind.NOT_CONFIGURED, "the account has no email address", null);
@@ -107,24 +106,18 @@ public class NoticeDeliveryWorker {
           .replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>";
       email.send("lapor-staff-notice-" + id, user.getEmail(),
           new NoticeMessages.Email(notice.getSubject(), notice.getBody(), html));
-      outcome = new Outcome(null, null);
-    } catch (DeliveryException e) {
-      outcome = new Outcome(e.kind(), withoutContactData(e.getMessage()));
-      log.warn("Staff notice {} ({}) not delivered: {}", id, notice.getKind(), outcome.error());
-    } catch (RuntimeException e) {
-      outcome = new Outcome(DeliveryException.Kind.TRANSIENT, withoutContactData(e.toString()));
+    });
+    if (outcome.kind() != null) {
       log.warn("Staff notice {} ({}) not delivered: {}", id, notice.getKind(), outcome.error());
     }
-    Outcome result = outcome;
     transactions.executeWithoutResult(status -> count("STAFF_EMAIL", staffNotices.findById(id).orElseThrow()
-        .record(result.kind(), result.error(), now, properties.backoffAfter(notice.getAttempts() + 1),
+        .record(outcome.kind(), outcome.error(), now, properties.backoffAfter(notice.getAttempts() + 1),
             properties.maxAttempts())));
   }
 
   private void deliver(long id, Instant now) {
     Prepared prepared = transactions.execute(status -> prepare(notices.findById(id).orElseThrow()));
-    Outcome outcome;
-    try {
+    Outcome outcome = Outcome.of(() -> {
       if (prepared.recipient() == null) {
         throw new DeliveryException(DeliveryException.Kind.NOT_CONFIGURED, "the complainant has no "
             + (prepared.medium() == NoticeMedium.EMAIL ? "email address" : "phone number") + " any more", null);
@@ -134,16 +127,11 @@ public class NoticeDeliveryWorker {
       } else {
         gateway.send(prepared.reference(), prepared.medium(), prepared.recipient(), prepared.shortText());
       }
-      outcome = new Outcome(null, null);
-    } catch (DeliveryException e) {
-      outcome = new Outcome(e.kind(), withoutContactData(e.getMessage()));
-      log.warn("Notice {} ({} by {}) not delivered: {}", id, prepared.event(), prepared.medium(), outcome.error());
-    } catch (RuntimeException e) {
-      outcome = new Outcome(DeliveryException.Kind.TRANSIENT, withoutContactData(e.toString()));
+    });
+    if (outcome.kind() != null) {
       log.warn("Notice {} ({} by {}) not delivered: {}", id, prepared.event(), prepared.medium(), outcome.error());
     }
-    Outcome result = outcome;
-    transactions.executeWithoutResult(status -> record(notices.findById(id).orElseThrow(), result, now));
+    transactions.executeWithoutResult(status -> record(notices.findById(id).orElseThrow(), outcome, now));
   }
 
   /**
@@ -179,5 +167,27 @@ public class NoticeDeliveryWorker {
   private record Prepared(String reference, NoticeMedium medium, String event, String recipient,
       NoticeMessages.Email email, String shortText) {}
 
-  private record Outcome(DeliveryException.Kind kind, String error) {}
+  /** Handing a message to the mail server or the gateway. */
+  interface Sending {
+    void send() throws DeliveryException;
+  }
+
+  /**
+   * How an attempt went, ready to record: {@code kind} null when delivered, else why not, with the
+   * error text masked of addresses and numbers. The complainants', the staff's and the citizens' link
+   * messages ({@link CitizenLinks}) all go through here.
+   */
+  record Outcome(DeliveryException.Kind kind, String error) {
+
+    static Outcome of(Sending sending) {
+      try {
+        sending.send();
+        return new Outcome(null, null);
+      } catch (DeliveryException e) {
+        return new Outcome(e.kind(), withoutContactData(e.getMessage()));
+      } catch (RuntimeException e) {
+        return new Outcome(DeliveryException.Kind.TRANSIENT, withoutContactData(e.toString()));
+      }
+    }
+  }
 }

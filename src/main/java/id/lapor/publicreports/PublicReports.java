@@ -149,8 +149,7 @@ public class PublicReports {
       double dLon = NEAR_KM / (111.0 * Math.max(0.1, Math.cos(Math.toRadians(latitude))));
       complaints.publishedWithin(regionCode, open, latitude - dLat, latitude + dLat, longitude - dLon, longitude + dLon,
               PageRequest.of(0, 200)).stream()
-          .map(r -> new Around(r, (int) Math.round(1000 * Districts.kilometres(latitude, longitude, r.latitude(),
-              r.longitude())), null))
+          .map(r -> new Around(r, metres(latitude, longitude, r), null))
           .filter(a -> a.metres() <= NEAR_KM * 1000)
           .sorted(Comparator.comparingInt(Around::metres)).limit(limit)
           .forEach(a -> found.put(a.report().trackingNumber(), a));
@@ -169,12 +168,16 @@ public class PublicReports {
           }
           Around near = found.get(r.trackingNumber());
           Integer metres = near != null ? near.metres() : latitude != null && longitude != null && r.hasPoint()
-              ? (int) Math.round(1000 * Districts.kilometres(latitude, longitude, r.latitude(), r.longitude())) : null;
+              ? metres(latitude, longitude, r) : null;
           found.put(r.trackingNumber(), new Around(r, metres, score.getValue()));
         }
       }
     }
     return List.copyOf(found.values());
+  }
+
+  private static int metres(double latitude, double longitude, PublishedComplaint r) {
+    return (int) Math.round(1000 * Districts.kilometres(latitude, longitude, r.latitude(), r.longitude()));
   }
 
   /** Whether a citizen may add "saya juga" to it (as on its status page: public, still open). */
@@ -187,24 +190,19 @@ public class PublicReports {
     return districts.nearest(latitude, longitude);
   }
 
-  /** The regencies/cities and provinces by code, for names. */
-  Map<String, String> regionNames() {
-    Map<String, String> names = new LinkedHashMap<>();
-    institutions.findByKindInOrderByCode(List.of(InstitutionKind.PROVINCE, InstitutionKind.REGENCY,
-        InstitutionKind.CITY)).forEach(i -> names.put(i.getCode(), i.getName()));
-    return names;
-  }
+  /** The provinces' and regencies'/cities' names by code, and the regencies/cities grouped by province name. */
+  record Regions(Map<String, String> names, Map<String, List<Institution>> byProvince) {}
 
-  /** Regencies/cities grouped by province name, for the region picker. */
-  Map<String, List<Institution>> regionChoices() {
+  /** The regions, read in one query: names for the lists, choices for the region picker. */
+  Regions regions() {
     List<Institution> all = institutions.findByKindInOrderByCode(List.of(InstitutionKind.PROVINCE,
         InstitutionKind.REGENCY, InstitutionKind.CITY));
     Map<String, String> names = new LinkedHashMap<>();
     all.forEach(i -> names.put(i.getCode(), i.getName()));
-    Map<String, List<Institution>> choices = new LinkedHashMap<>();
-    all.stream().filter(Institution::isRegencyLevel).forEach(r -> choices.computeIfAbsent(
+    Map<String, List<Institution>> byProvince = new LinkedHashMap<>();
+    all.stream().filter(Institution::isRegencyLevel).forEach(r -> byProvince.computeIfAbsent(
         names.getOrDefault(r.getParentCode(), r.getParentCode()), p -> new ArrayList<>()).add(r));
-    return choices;
+    return new Regions(names, byProvince);
   }
 
   Instant now() {

@@ -2,7 +2,6 @@ package id.lapor.publicreports;
 
 import id.lapor.web.FieldProblem;
 import id.lapor.web.InvalidRequestException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +46,7 @@ class PublicReportsApi {
       @RequestParam(required = false) Integer size, Locale locale) {
     var query = reports.query(regionCode, category, status, located, page, size, 100);
     var found = reports.list(query);
-    Map<String, Object> body = views.collection(found, reports.regionNames(), reports.now(), locale,
+    Map<String, Object> body = views.collection(found, reports.regions().names(), reports.now(), locale,
         ServletUriComponentsBuilder.fromCurrentRequest());
     // labels follow the reader's language: a shared cache must keep one copy per language
     var response = ResponseEntity.ok().contentType(GEO_JSON).cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(1)))
@@ -65,7 +64,7 @@ class PublicReportsApi {
   @GetMapping(path = "/nearby", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> nearby(@RequestParam(required = false) String regionCode,
       @RequestParam(required = false) String lat, @RequestParam(required = false) String lon,
-      @RequestParam(required = false) String text, Locale locale, HttpServletRequest request) {
+      @RequestParam(required = false) String text, Locale locale) {
     List<FieldProblem> problems = new ArrayList<>();
     Double latitude = coordinate("lat", lat, 90, problems);
     Double longitude = coordinate("lon", lon, 180, problems);
@@ -82,7 +81,7 @@ class PublicReportsApi {
       throw new InvalidRequestException(problems);
     }
     reports.query(regionCode, null, null, null, null, null, 1);
-    var names = reports.regionNames();
+    var names = reports.regions().names();
     var now = reports.now();
     // the place the point lies in, as far as the shipped geography tells: suggested to the citizen
     var place = latitude == null ? java.util.Optional.<id.lapor.institutions.Districts.District>empty()

@@ -41,13 +41,14 @@ class PublicReportsPage {
       query = reports.query(null, null, null, null, 0, PAGE_SIZE, PAGE_SIZE);
     }
     var found = reports.list(query);
-    Map<String, String> names = reports.regionNames();
+    var regions = reports.regions();
+    Map<String, String> names = regions.names();
     var now = reports.now();
     List<Map<String, Object>> items = found.reports().stream().map(r -> views.properties(r, names, now, locale)).toList();
     model.addAttribute("items", items);
     model.addAttribute("query", query);
     model.addAttribute("hasNext", found.hasNext());
-    model.addAttribute("regions", reports.regionChoices());
+    model.addAttribute("regions", regions.byProvince());
     model.addAttribute("categories", Category.values());
     model.addAttribute("regionName", query.regionCode() == null ? null : names.get(query.regionCode()));
     var self = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("lang");

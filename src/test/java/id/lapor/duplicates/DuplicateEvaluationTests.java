@@ -33,6 +33,6 @@ class DuplicateEvaluationTests {
     assertThat(DuplicateScoring.score(a, near)).isEqualTo(1.0);
     assertThat(DuplicateScoring.score(a, far)).as("the same words 40 km apart").isLessThan(0.6);
     assertThat(DuplicateScoring.score(a, later)).as("outside the time window (which the index leaves out anyway)").isLessThan(0.5);
-    assertThat(DuplicateScoring.kilometres(-8.43, 115.35, -8.43, 115.36)).isBetween(1.0, 1.2);
+    assertThat(id.lapor.institutions.Districts.kilometres(-8.43, 115.35, -8.43, 115.36)).isBetween(1.0, 1.2);
   }
 }

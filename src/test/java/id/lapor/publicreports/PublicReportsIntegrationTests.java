@@ -197,6 +197,10 @@ class PublicReportsIntegrationTests {
     String page = http.getForObject("/laporan?regionCode=" + REGION + "&category=KESEHATAN&lang=id", String.class);
     assertThat(page).contains("Puskesmas tutup siang hari", "Simpang Rimba, Kab. Bangka Selatan", "Layanan kesehatan",
         "/lacak/" + tn).doesNotContain(NAME, "Deskripsi halaman", "Nama kepala dinas disebut", secret);
+    assertThat(page).as("the configured name and the favicon").contains("— SP4N-LAPOR!</title>", "/favicon.svg");
+    var favicon = http.getForEntity("/favicon.svg", String.class);
+    assertThat(favicon.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(favicon.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
     String english = http.getForObject("/laporan?regionCode=" + REGION + "&lang=en", String.class);
     assertThat(english).contains("Citizens&#39; reports in Kab. Bangka Selatan");
     assertThat(http.getForObject("/laporan?regionCode=nowhere&lang=id", String.class)).as("a hand-edited filter")
