@@ -37,6 +37,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -89,7 +93,21 @@ class SecurityConfiguration {
     RequestMatcher camundaLogin = paths.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/login/{app}");
     RequestMatcher camundaLogout = paths.matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/{engine}/logout");
     RequestMatcher camundaApi = paths.matcher("/camunda/api/**");
+    // scripts, styles, fonts and translations: a browser keeps them and asks whether they changed (a 304
+    // without a body) instead of loading them anew at every page; everything else is never stored
+    RequestMatcher staticCode = new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/camunda/assets/**"),
+        paths.matcher(HttpMethod.GET, "/camunda/lib/**"), paths.matcher(HttpMethod.GET, "/camunda/app/*/scripts/**"),
+        paths.matcher(HttpMethod.GET, "/camunda/app/*/styles/**"), paths.matcher(HttpMethod.GET, "/camunda/app/*/assets/**"),
+        paths.matcher(HttpMethod.GET, "/camunda/app/*/locales/**"),
+        paths.matcher(HttpMethod.GET, "/camunda/api/*/plugin/*/static/**"), paths.matcher(HttpMethod.GET, "/css/**"),
+        paths.matcher(HttpMethod.GET, "/js/**"), paths.matcher(HttpMethod.GET, "/webjars/**"),
+        paths.matcher(HttpMethod.GET, "/favicon.svg"));
     return http
+        .headers(h -> h.cacheControl(c -> c.disable())
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(staticCode),
+                new CacheControlHeadersWriter()))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staticCode,
+                new StaticHeadersWriter(HttpHeaders.CACHE_CONTROL, "no-cache"))))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(InstitutionGroups.CAMUNDA_ADMIN)

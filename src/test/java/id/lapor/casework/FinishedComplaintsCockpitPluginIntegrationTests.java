@@ -55,9 +55,10 @@ class FinishedComplaintsCockpitPluginIntegrationTests {
         String.class).getBody());
     assertThat(instances.findValuesAsText("businessKey")).contains(tn);
 
-    JsonNode ends = json.readTree(supervisor.getForEntity("/engine-rest/history/activity-instance"
-        + "?processDefinitionId=" + definition + "&activityType=noneEndEvent&finished=true"
-        + "&sortBy=endTime&sortOrder=desc&maxResults=200", String.class).getBody());
+    JsonNode ends = json.readTree(supervisor.getForEntity(java.net.URI.create("/engine-rest/history/activity-instance"
+        + "?processDefinitionId=" + definition.replace(":", "%3A") + "&activityType=noneEndEvent&finished=true"
+        + "&finishedAfter=" + finishedAfter(instances) + "&sortBy=endTime&sortOrder=desc&maxResults=400"),
+        String.class).getBody());
     JsonNode end = null;
     for (JsonNode e : ends) {
       if (e.get("processInstanceId").asText().equals(instance.getId())
@@ -67,5 +68,17 @@ class FinishedComplaintsCockpitPluginIntegrationTests {
     }
     assertThat(end).as("the process's own end event, directly under the instance").isNotNull();
     assertThat(end.get("activityName").asText()).isEqualTo("Pengaduan diarsipkan");
+  }
+
+  /** As the tab asks: end events since a second before the oldest end of the page ("+" written %2B). */
+  private static String finishedAfter(JsonNode instances) {
+    java.time.Instant oldest = null;
+    for (JsonNode i : instances) {
+      java.time.Instant end = java.time.OffsetDateTime.parse(i.get("endTime").asText(),
+          java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+      oldest = oldest == null || end.isBefore(oldest) ? end : oldest;
+    }
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC)
+        .format(oldest.minusSeconds(1)) + "%2B0000";
   }
 }

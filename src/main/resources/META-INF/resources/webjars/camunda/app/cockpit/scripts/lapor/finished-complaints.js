@@ -34,12 +34,15 @@ async function render(node, { api, processDefinitionId }) {
   const base = api.engineApi;
   const id = encodeURIComponent(processDefinitionId);
   try {
-    const [instances, ends] = await Promise.all([
-      getJson(`${base}/history/process-instance?processDefinitionId=${id}&finished=true`
-        + `&sortBy=endTime&sortOrder=desc&maxResults=${PAGE_SIZE}`),
-      getJson(`${base}/history/activity-instance?processDefinitionId=${id}&activityType=noneEndEvent`
-        + `&finished=true&sortBy=endTime&sortOrder=desc&maxResults=${PAGE_SIZE * 4}`)
-    ]);
+    const instances = await getJson(`${base}/history/process-instance?processDefinitionId=${id}&finished=true`
+      + `&sortBy=endTime&sortOrder=desc&maxResults=${PAGE_SIZE}`);
+    // their end events ended with them: only those since the oldest of the page are read, however long
+    // the history (millions of activity instances nationally)
+    const oldest = Math.min(...instances.map(i => new Date(i.endTime).getTime()));
+    const since = new Date(oldest - 1000).toISOString().replace('Z', '+0000');
+    const ends = instances.length === 0 ? [] : await getJson(`${base}/history/activity-instance`
+      + `?processDefinitionId=${id}&activityType=noneEndEvent&finished=true`
+      + `&finishedAfter=${encodeURIComponent(since)}&sortBy=endTime&sortOrder=desc&maxResults=${PAGE_SIZE * 8}`);
     // the process's own end event is the one directly under the process instance
     const outcome = {};
     for (const end of ends) {
