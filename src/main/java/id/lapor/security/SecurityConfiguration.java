@@ -98,7 +98,8 @@ class SecurityConfiguration {
     RequestMatcher staticCode = new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/camunda/assets/**"),
         paths.matcher(HttpMethod.GET, "/camunda/lib/**"), paths.matcher(HttpMethod.GET, "/camunda/app/*/scripts/**"),
         paths.matcher(HttpMethod.GET, "/camunda/app/*/styles/**"), paths.matcher(HttpMethod.GET, "/camunda/app/*/assets/**"),
-        paths.matcher(HttpMethod.GET, "/camunda/app/*/locales/**"),
+        paths.matcher(HttpMethod.GET, "/camunda/app/*/locales/**"), paths.matcher(HttpMethod.GET, "/camunda/app/*/*.js"),
+        paths.matcher(HttpMethod.GET, "/camunda/app/*/*.css"),
         paths.matcher(HttpMethod.GET, "/camunda/api/*/plugin/*/static/**"), paths.matcher(HttpMethod.GET, "/css/**"),
         paths.matcher(HttpMethod.GET, "/js/**"), paths.matcher(HttpMethod.GET, "/webjars/**"),
         paths.matcher(HttpMethod.GET, "/favicon.svg"));

@@ -61,7 +61,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * [-Dbench.db=postgres] [-Dbench.dir=/tmp/staff-screens-h2] [-Dbench.repeat=20]}. The arguments are
  * the open-complaint volumes measured in turn (the program adds complaints up to each); with
  * {@code bench.dir} the database is kept, so a second run measures at once; {@code bench.sql=true} prints
- * the heaviest SQL statements of each slow call (timed at the JDBC driver); {@code bench.roles} (user
+ * the heaviest SQL statements of each slow call (timed at the JDBC driver); {@code bench.history=2000000}
+ * first adds finished complaints to the engine's history up to that number (copies of a finished
+ * complaint's history rows: the national archive for the tab "Pengaduan selesai"); {@code bench.roles} (user
  * names, comma-separated) measures some roles only, {@code bench.nobrowser} skips the browser. What is
  * measured are reads: the database is written without waiting for the disk (H2's default write delay,
  * PostgreSQL's {@code synchronous_commit=off}) so that the volume is generated faster.
@@ -101,6 +103,8 @@ public final class StaffScreensBenchmark {
   static final String ENGINE = "/camunda/api/engine/engine/default";
   static final String COCKPIT = "/camunda/api/cockpit/plugin/base/default";
   static final ObjectMapper JSON = new ObjectMapper();
+  static final java.time.format.DateTimeFormatter CAMUNDA_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   public static void main(String[] args) throws Exception {
     int[] volumes = args.length == 0 ? new int[] {5_000, 15_000, 35_000}
@@ -148,6 +152,7 @@ public final class StaffScreensBenchmark {
       Map<Integer, Map<String, Map<String, double[]>>> results = new LinkedHashMap<>();
       for (int volume : volumes) {
         fill(app, volume);
+        finishedHistory(app, Integer.getInteger("bench.history", 0));
         Map<String, Map<String, double[]>> byRole = new LinkedHashMap<>();
         List<String> only = System.getProperty("bench.roles") == null ? null
             : List.of(System.getProperty("bench.roles").split(","));
@@ -216,6 +221,59 @@ public final class StaffScreensBenchmark {
         (System.nanoTime() - start) / 1e9, missing / ((System.nanoTime() - start) / 1e9),
         tasks.createTaskQuery().count(),
         jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 7", Long.class));
+  }
+
+  /**
+   * Adds finished complaints to the engine's history until {@code finished} are there: copies of a
+   * finished complaint's history row and of its process end event (what the tab "Pengaduan selesai"
+   * reads), with new ids and tracking numbers, ending every 150 s back over the past years — the
+   * national archive's 2 million without driving each through the process.
+   */
+  static void finishedHistory(ConfigurableApplicationContext app, int finished) {
+    if (finished <= 0) {
+      return;
+    }
+    JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+    long now = jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where END_TIME_ is not null", Long.class);
+    if (now >= finished) {
+      System.out.printf("%,d finished complaints in the history%n", now);
+      return;
+    }
+    var source = jdbc.queryForMap("select P.ID_ as PI, A.ID_ as AI from ACT_HI_PROCINST P join ACT_HI_ACTINST A"
+        + " on A.PROC_INST_ID_ = P.ID_ and A.ACT_ID_ = P.END_ACT_ID_ and A.PARENT_ACT_INST_ID_ = P.ID_"
+        + " where P.END_TIME_ is not null and P.PROC_DEF_KEY_ = 'ComplaintHandling' order by P.END_TIME_ desc"
+        + " fetch first 1 rows only");
+    boolean postgres = isPostgres(jdbc);
+    String series = postgres ? "generate_series(1, ?) as G(N)" : "system_range(1, ?) as G(N)";
+    String end = postgres ? "(timestamp '2026-11-30 00:00:00' - G.N * interval '150 second')"
+        : "dateadd('SECOND', -150 * G.N, timestamp '2026-11-30 00:00:00')";
+    String start = postgres ? "(" + end + " - interval '3 day')" : "dateadd('DAY', -3, " + end + ")";
+    String id = "'hist-' || cast(G.N as varchar(20))";
+    long started = System.nanoTime();
+    int rows = (int) (finished - now);
+    jdbc.update(copy(jdbc, "ACT_HI_PROCINST", Map.of("ID_", id, "PROC_INST_ID_", id, "ROOT_PROC_INST_ID_", id,
+        "BUSINESS_KEY_", "'LPR-H-' || cast(G.N as varchar(20))", "START_TIME_", start, "END_TIME_", end,
+        "REMOVAL_TIME_", "null"), series), rows, source.get("PI"));
+    jdbc.update(copy(jdbc, "ACT_HI_ACTINST", Map.of("ID_", "'hist-end-' || cast(G.N as varchar(20))",
+        "PROC_INST_ID_", id, "ROOT_PROC_INST_ID_", id, "PARENT_ACT_INST_ID_", id, "EXECUTION_ID_", id,
+        "START_TIME_", end, "END_TIME_", end, "REMOVAL_TIME_", "null"), series), rows, source.get("AI"));
+    if (postgres) {
+      jdbc.execute("analyze ACT_HI_PROCINST");
+      jdbc.execute("analyze ACT_HI_ACTINST");
+    }
+    System.out.printf("%,d finished complaints added to the history in %.0f s%n", rows,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /** {@code insert into T select …} copying the row with ID_ = ? once per number of the series, columns replaced. */
+  static String copy(JdbcTemplate jdbc, String table, Map<String, String> replaced, String series) {
+    List<String> columns = jdbc.queryForList("select column_name from information_schema.columns"
+        + " where upper(table_name) = ? and upper(table_schema) = upper(current_schema) order by ordinal_position",
+        String.class, table).stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList();
+    String values = columns.stream().map(c -> replaced.getOrDefault(c, "S." + c))
+        .collect(java.util.stream.Collectors.joining(", "));
+    return "insert into " + table + " (" + String.join(", ", columns) + ") select " + values + " from " + table
+        + " S, " + series + " where S.ID_ = ?";
   }
 
   static boolean isPostgres(JdbcTemplate jdbc) {
@@ -323,7 +381,9 @@ public final class StaffScreensBenchmark {
       // the definition page's tab "Pengaduan selesai" (cockpit/scripts/lapor/finished-complaints.js)
       calls.add(get("definition: finished complaints", ENGINE + "/history/process-instance?processDefinitionId={def}"
           + "&finished=true&sortBy=endTime&sortOrder=desc&maxResults=50"));
-      calls.add(get("definition: model (outcome names)", ENGINE + "/process-definition/{def}/xml"));
+      calls.add(get("definition: finished complaints' ends", ENGINE + "/history/activity-instance?processDefinitionId="
+          + "{def}&activityType=noneEndEvent&finished=true&finishedAfter={since}&sortBy=endTime&sortOrder=desc"
+          + "&maxResults=400"));
       calls.add(get("instance: instance", ENGINE + "/process-instance/{pi}"));
       calls.add(get("instance: activity instances", ENGINE + "/process-instance/{pi}/activity-instances"));
       calls.add(post("instance: super instance", ENGINE + "/process-instance?maxResults=1",
@@ -404,10 +464,21 @@ public final class StaffScreensBenchmark {
         + "/process-definition?key=ComplaintHandling&latestVersion=true&withoutTenantId=true", null));
     ids.put("def", definitions.size() == 0 ? null : definitions.get(0).get("id").asText());
     ids.put("pi", null);
+    ids.put("since", null);
     if (role.cockpit() && ids.get("def") != null) {
       JsonNode instances = json(browser.camunda("POST", COCKPIT + "/process-instance?firstResult=0&maxResults=1"
           + "&sortBy=startTime&sortOrder=desc", "{\"processDefinitionId\":\"" + ids.get("def") + "\"}"));
       ids.put("pi", instances.size() == 0 ? null : instances.get(0).get("id").asText());
+      // the tab reads the end events since a second before the oldest end on its page of 50
+      JsonNode finished = json(browser.camunda("GET", ENGINE + "/history/process-instance?processDefinitionId="
+          + ids.get("def") + "&finished=true&sortBy=endTime&sortOrder=desc&maxResults=50", null));
+      java.time.Instant oldest = null;
+      for (JsonNode f : finished) {
+        java.time.Instant end = java.time.OffsetDateTime.parse(f.get("endTime").asText(), CAMUNDA_TIME).toInstant();
+        oldest = oldest == null || end.isBefore(oldest) ? end : oldest;
+      }
+      ids.put("since", oldest == null ? null
+          : CAMUNDA_TIME.withZone(java.time.ZoneOffset.UTC).format(oldest.minusSeconds(1)).replace("+", "%2B"));
     }
     ids.put("groups", null);
     ids.put("mine", null);
