@@ -89,7 +89,7 @@ final class GrantedOnAnyQueries implements Interceptor {
   }
 
   /** Whether the disjunction (any check) or conjunction (every check) is granted on {@code *}. */
-  private boolean holdsOnAny(Connection connection, AuthorizationCheck check, CompositePermissionCheck permissions)
+  boolean holdsOnAny(Connection connection, AuthorizationCheck check, CompositePermissionCheck permissions)
       throws SQLException {
     List<PermissionCheck> atomic = permissions.getAtomicChecks();
     List<int[]> grants = grantsOnAny(connection, check.getAuthUserId(),
