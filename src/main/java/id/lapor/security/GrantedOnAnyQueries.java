@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
@@ -52,7 +53,7 @@ final class GrantedOnAnyQueries implements Interceptor {
   private final String authorizationTable;
   /** Off: every check runs as Camunda writes it ({@code lapor.authorization.skip-granted-on-any=false}). */
   private volatile boolean enabled = true;
-  private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
 
   /** @param tablePrefix the engine's table prefix ({@code databaseTablePrefix}), usually empty */
   GrantedOnAnyQueries(String tablePrefix) {

@@ -6,6 +6,8 @@ import org.camunda.bpm.cockpit.db.CommandExecutor;
 import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.webapp.impl.db.CommandExecutorImpl;
 import org.camunda.bpm.webapp.impl.db.QuerySessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +52,7 @@ class QueryAuthorizationShortcut extends AbstractProcessEnginePlugin {
     interceptor.setEnabled(enabled);
     configuration.getSqlSessionFactory().getConfiguration().addInterceptor(interceptor);
     if (enabled) {
-      configuration.getSessionFactories().put(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class,
-          new GroupsAsAuthenticated.Factory());
+      configuration.getSessionFactories().put(AuthorizationManager.class, new GroupsAsAuthenticated.Factory());
     }
   }
 
@@ -75,7 +76,7 @@ class QueryAuthorizationShortcut extends AbstractProcessEnginePlugin {
     protected CommandExecutor createCommandExecutor(String processEngineName) {
       CommandExecutor executor = super.createCommandExecutor(processEngineName);
       try {
-        Field field = org.camunda.bpm.webapp.impl.db.CommandExecutorImpl.class.getDeclaredField("sessionFactory");
+        Field field = CommandExecutorImpl.class.getDeclaredField("sessionFactory");
         field.setAccessible(true);
         ((QuerySessionFactory) field.get(executor)).getSqlSessionFactory().getConfiguration()
             .addInterceptor(interceptor);

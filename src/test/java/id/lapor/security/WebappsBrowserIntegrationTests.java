@@ -58,6 +58,7 @@ class WebappsBrowserIntegrationTests {
   String scripted;
   String pupr;
   String banyuwangi;
+  String archived;
 
   @BeforeAll
   void complaintsAtSeveralOpdsAndABrowser() {
@@ -84,6 +85,10 @@ class WebappsBrowserIntegrationTests {
         b.complainant())).trackingNumber();
     casework.complete(banyuwangi, ComplaintTasks.VERIFY_COMPLAINT, "admin.banyuwangi", Map.of(
         ProcessVariables.VERIFICATION_DECISION, "FORWARD", ProcessVariables.OPD_CODE, "35.10.dinkes"));
+
+    archived = intake.submit(ComplaintFixtures.aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.complete(archived, ComplaintTasks.VERIFY_COMPLAINT, "admin.bangli", Map.of(
+        ProcessVariables.VERIFICATION_DECISION, "ARCHIVE", ProcessVariables.ARCHIVE_REASON, "UNINTELLIGIBLE"));
   }
 
   @AfterAll
@@ -137,6 +142,22 @@ class WebappsBrowserIntegrationTests {
     jatim.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
     assertThat(jatim.locator("text=" + dinkes).count()).isZero();
     assertThat(jatim.locator("text=" + pupr).count()).isZero();
+  }
+
+  @Test
+  void theTabOfFinishedComplaintsNamesEachOnesOutcome() {
+    String shared = repositoryService.createProcessDefinitionQuery().processDefinitionKey("ComplaintHandling")
+        .withoutTenantId().latestVersion().singleResult().getId();
+    Page page = loggedIn("supervisor.bali", "/camunda/app/cockpit/default/#/process-definition/" + shared
+        + "/runtime");
+    // the tab's label (other, hidden copies of it exist in the page)
+    waitFor(page, "a:has-text('Pengaduan selesai') >> visible=true", "cockpit-finished-tab");
+    page.locator("a:has-text('Pengaduan selesai') >> visible=true").first().click();
+    waitFor(page, "table.lapor-finished-complaints", "cockpit-finished-tab");
+    Browsers.screenshot(page, "cockpit-finished-tab");
+    var row = page.locator("table.lapor-finished-complaints tr", new Page.LocatorOptions().setHasText(archived));
+    assertThat(row.count()).as("the archived complaint is listed").isEqualTo(1);
+    assertThat(row.innerText()).as("with the end event it ended in").contains("Pengaduan diarsipkan");
   }
 
   @Test

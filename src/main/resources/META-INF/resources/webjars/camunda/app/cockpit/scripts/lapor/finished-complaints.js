@@ -36,11 +36,15 @@ async function render(node, { api, processDefinitionId }) {
   try {
     const instances = await getJson(`${base}/history/process-instance?processDefinitionId=${id}&finished=true`
       + `&sortBy=endTime&sortOrder=desc&maxResults=${PAGE_SIZE}`);
+    if (instances.length === 0) {
+      node.textContent = 'Belum ada pengaduan yang selesai untuk versi proses ini.';
+      return;
+    }
     // their end events ended with them: only those since the oldest of the page are read, however long
     // the history (millions of activity instances nationally)
     const oldest = Math.min(...instances.map(i => new Date(i.endTime).getTime()));
     const since = new Date(oldest - 1000).toISOString().replace('Z', '+0000');
-    const ends = instances.length === 0 ? [] : await getJson(`${base}/history/activity-instance`
+    const ends = await getJson(`${base}/history/activity-instance`
       + `?processDefinitionId=${id}&activityType=noneEndEvent&finished=true`
       + `&finishedAfter=${encodeURIComponent(since)}&sortBy=endTime&sortOrder=desc&maxResults=${PAGE_SIZE * 8}`);
     // the process's own end event is the one directly under the process instance
@@ -51,10 +55,6 @@ async function render(node, { api, processDefinitionId }) {
       }
     }
     node.textContent = '';
-    if (instances.length === 0) {
-      node.textContent = 'Belum ada pengaduan yang selesai untuk versi proses ini.';
-      return;
-    }
     const table = document.createElement('table');
     table.className = 'cam-table lapor-finished-complaints';
     const head = table.createTHead().insertRow();
