@@ -8,8 +8,11 @@ import id.lapor.institutions.InstitutionKind;
 import id.lapor.institutions.Institutions;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -73,15 +76,13 @@ public class ComplaintProcess {
    * one, else the shared default (null).
    */
   VariableMap pluginTenants(String region) {
+    // one query for both plug-ins (every submit asks)
+    Set<String> own = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKeysIn(FIRST_RESPONSE, FOLLOW_UP_REVIEW).tenantIdIn(region).list().stream()
+        .map(ProcessDefinition::getKey).collect(Collectors.toSet());
     return Variables.createVariables()
-        .putValue(ProcessVariables.FIRST_RESPONSE_TENANT, ownDefinition(FIRST_RESPONSE, region))
-        .putValue(ProcessVariables.FOLLOW_UP_REVIEW_TENANT, ownDefinition(FOLLOW_UP_REVIEW, region));
-  }
-
-  /** The region, when it has its own definition of {@code key} deployed for its tenant; else null (the shared one). */
-  private String ownDefinition(String key, String region) {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).tenantIdIn(region).count() > 0
-        ? region : null;
+        .putValue(ProcessVariables.FIRST_RESPONSE_TENANT, own.contains(FIRST_RESPONSE) ? region : null)
+        .putValue(ProcessVariables.FOLLOW_UP_REVIEW_TENANT, own.contains(FOLLOW_UP_REVIEW) ? region : null);
   }
 
   /**
@@ -91,8 +92,9 @@ public class ComplaintProcess {
    */
   String verifiers(Complaint complaint, String province) {
     String region = complaint.getAddressedRegionCode();
-    int allowed = deadlines.maxTransfers(region, complaint.getClassification());
-    if (complaint.getTransferCount() <= allowed) {
+    // a complaint never transferred is within any limit: no need to read the table (every submit)
+    if (complaint.getTransferCount() == 0
+        || complaint.getTransferCount() <= deadlines.maxTransfers(region, complaint.getClassification())) {
       return InstitutionGroups.regencyAdmins(region);
     }
     boolean hasProvince = province != null && institutions.findById(province)

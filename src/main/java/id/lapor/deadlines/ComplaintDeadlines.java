@@ -91,8 +91,8 @@ public class ComplaintDeadlines {
   }
 
   /** The zone the region's deadlines are counted in. */
-  public ZoneId zone(String regionCode, Classification classification) {
-    return sop.forRegion(regionCode, classification).zone();
+  public ZoneId zone(String regionCode) {
+    return sop.zoneOf(regionCode);
   }
 
   private FollowUpClock clock(Complaint complaint, SopStep period, Instant from) {

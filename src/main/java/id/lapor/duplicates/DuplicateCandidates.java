@@ -159,8 +159,8 @@ public class DuplicateCandidates {
       // also while the load runs: the newer state wins either way
       if (entity instanceof Complaint c) {
         try {
+          // visible to the next search (which waits for it), not reopened per commit
           index(c);
-          index.refresh();
         } catch (RuntimeException e) {
           // the index is an aid; the complaint is stored whatever happens here
           log.warn("Duplicate index not updated for {}: {}", c.getTrackingNumber(), e.toString());

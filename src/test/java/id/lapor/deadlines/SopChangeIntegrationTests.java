@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import id.lapor.complaint.Classification;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +43,28 @@ class SopChangeIntegrationTests {
   @Autowired ComplaintIntake intake;
   @Autowired Casework casework;
   @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
+  @Autowired SopDeadlines sop;
 
   @AfterEach
   void restoreTheShippedTable() throws Exception {
     casework.resetClock();
     repositoryService.createDeployment().name("restore-shipped-sop")
         .addString("processes/SopDeadlines.dmn", shippedDmn()).deploy();
+  }
+
+  @Test
+  void aRowIsEvaluatedOncePerVersionOfTheTableNotWithEveryComplaint() throws Exception {
+    // a new version of the table, of which no row has been read yet
+    repositoryService.createDeployment().name("sop-again").addString("processes/SopDeadlines.dmn", shippedDmn())
+        .deploy();
+    long evaluations = historyService.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(SopDeadlines.DECISION_KEY).count();
+    SopParameters first = sop.forRegion(BANGLI, Classification.PENGADUAN);
+    SopParameters again = sop.forRegion(BANGLI, Classification.PENGADUAN);
+    assertThat(again).isEqualTo(first);
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(SopDeadlines.DECISION_KEY)
+        .count()).as("evaluated for the first lookup only").isEqualTo(evaluations + 1);
   }
 
   @Test

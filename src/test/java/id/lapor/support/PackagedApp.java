@@ -23,12 +23,19 @@ public final class PackagedApp implements AutoCloseable {
   private final Path workDir;
   private final int port;
   private final List<String> arguments;
+  private final List<String> jvmOptions;
   private Process process;
 
   public PackagedApp(Path workDir, List<String> arguments) throws IOException {
+    this(workDir, List.of(), arguments);
+  }
+
+  /** With options for the JVM too (e.g. a flight recording), placed before {@code -jar}. */
+  public PackagedApp(Path workDir, List<String> jvmOptions, List<String> arguments) throws IOException {
     this.workDir = workDir;
     this.port = freePort();
     this.arguments = arguments;
+    this.jvmOptions = jvmOptions;
   }
 
   /** The application jar Maven packaged (the integration tests run after {@code package}). */
@@ -42,7 +49,9 @@ public final class PackagedApp implements AutoCloseable {
   /** Starts the application; returns as soon as the process runs (see {@link #awaitReady}). */
   public PackagedApp start() throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-jar", jar().toAbsolutePath().toString(), "--server.port=" + port));
+        "-Xmx768m"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "--server.port=" + port));
     command.addAll(arguments);
     process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(workDir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
@@ -93,6 +102,15 @@ public final class PackagedApp implements AutoCloseable {
 
   public URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
+  /** The process id, for tools that attach to it (jcmd). */
+  public long pid() {
+    return process.pid();
   }
 
   public int port() {
