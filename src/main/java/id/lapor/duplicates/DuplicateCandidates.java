@@ -4,6 +4,9 @@ import id.lapor.complaint.Complaint;
 import id.lapor.complaint.ComplaintStatus;
 import id.lapor.complaint.Complaints;
 import id.lapor.text.IndonesianText;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManagerFactory;
@@ -33,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * complaint is a candidate as soon as it is committed and leaves the index when it closes.
  */
 @Service
-public class DuplicateCandidates {
+public class DuplicateCandidates implements MeterBinder {
 
   private static final Logger log = LoggerFactory.getLogger(DuplicateCandidates.class);
   static final int PAGE = 1000;
@@ -60,6 +63,18 @@ public class DuplicateCandidates {
         .getService(EventListenerRegistry.class);
     registry.appendListeners(EventType.POST_COMMIT_INSERT, listener);
     registry.appendListeners(EventType.POST_COMMIT_UPDATE, listener);
+  }
+
+  /**
+   * {@code lapor.duplicates.index{state}}: open complaints in this node's index ({@code documents})
+   * and changes not yet visible to its searches ({@code pending}; the index lags by at most a second).
+   */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    Gauge.builder("lapor.duplicates.index", index, DuplicateIndex::size).tag("state", "documents")
+        .description("Open complaints in this node's duplicate index").register(registry);
+    Gauge.builder("lapor.duplicates.index", index, DuplicateIndex::pendingChanges).tag("state", "pending")
+        .description("Changes of complaints not yet visible to duplicate searches").register(registry);
   }
 
   /** The open complaints like {@code c}, best first. */

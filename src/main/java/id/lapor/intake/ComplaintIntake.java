@@ -3,6 +3,7 @@ package id.lapor.intake;
 import id.lapor.attachments.Attachments;
 import id.lapor.attachments.InspectedFile;
 import id.lapor.casework.ComplaintProcess;
+import id.lapor.complaint.Channel;
 import id.lapor.complaint.Complaint;
 import id.lapor.complaint.Complaints;
 import id.lapor.complaint.FollowUpToken;
@@ -11,12 +12,16 @@ import id.lapor.complaint.ReplyDecision;
 import id.lapor.complaint.TimelineEntry;
 import id.lapor.complaint.TrackingNumbers;
 import id.lapor.deadlines.ComplaintDeadlines;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Receives complaints and the complainant's later contributions. Each method is one transaction
@@ -32,10 +37,12 @@ public class ComplaintIntake {
   private final Attachments attachments;
   private final Clock clock;
   private final MeTooVotes meTooVotes;
+  private final MeterRegistry meters;
 
   ComplaintIntake(Complaints complaints, TrackingNumbers trackingNumbers, ComplaintDeadlines deadlines,
-      ComplaintProcess process, Attachments attachments, Clock clock, MeTooVotes meTooVotes) {
+      ComplaintProcess process, Attachments attachments, Clock clock, MeTooVotes meTooVotes, MeterRegistry meters) {
     this.meTooVotes = meTooVotes;
+    this.meters = meters;
     this.attachments = attachments;
     this.complaints = complaints;
     this.trackingNumbers = trackingNumbers;
@@ -53,17 +60,37 @@ public class ComplaintIntake {
   /** Stores a validated complaint with its inspected files and starts its handling. */
   @Transactional
   public Submission submit(NewComplaint report, List<InspectedFile> files) {
+    timeUntilCommitted(report.channel());
     Instant now = clock.instant();
     String region = report.location().regionCode();
     Instant verificationDue = deadlines.verification(region, report.classification(), now);
     FollowUpToken token = FollowUpToken.generate();
-    String trackingNumber = trackingNumbers.next(Year.from(now.atZone(deadlines.zone(region,
-        report.classification()))));
+    String trackingNumber = trackingNumbers.next(Year.from(now.atZone(deadlines.zone(region))));
     Complaint complaint = complaints.saveAndFlush(
         Complaint.submit(report, trackingNumber, token, now, verificationDue));
     attachments.store(complaint.getId(), files, TimelineEntry.COMPLAINANT);
     process.start(complaint, verificationDue);
     return new Submission(complaint.getTrackingNumber(), token.value(), verificationDue);
+  }
+
+  /**
+   * {@code lapor.intake.submissions{channel,outcome}}: complaints submitted and the time from here
+   * until their transaction ended ({@code stored}, or {@code rolled-back} when nothing was kept), as
+   * a histogram (rate and latency percentiles in Prometheus).
+   */
+  private void timeUntilCommitted(Channel channel) {
+    Timer.Sample sample = Timer.start(meters);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        sample.stop(Timer.builder("lapor.intake.submissions")
+            .description("Complaints submitted, timed until their transaction ended")
+            .tag("channel", channel.name())
+            .tag("outcome", status == STATUS_COMMITTED ? "stored" : "rolled-back")
+            .publishPercentileHistogram()
+            .register(meters));
+      }
+    });
   }
 
   /** The complainant supplies the information the admin asked for. */

@@ -186,6 +186,11 @@ public class FiguresRollup {
 
   // ---------------------------------------------------------------- summing the deltas
 
+  /** Deltas not summed yet: the rollup's lag (a minute's changes normally; growing means summing fails). */
+  public long pendingDeltas() {
+    return jdbc.queryForObject("select count(*) from figures_delta where batch is null", Map.of(), Long.class);
+  }
+
   /** Every minute: sums the deltas written since into the totals. */
   @Scheduled(fixedDelayString = "${lapor.supervision.rollup.compact-interval:PT1M}",
       initialDelayString = "${lapor.supervision.rollup.compact-interval:PT1M}")
