@@ -22,6 +22,13 @@ public interface Complaints extends JpaRepository<Complaint, Long> {
   boolean existsByTrackingNumber(String trackingNumber);
 
   /**
+   * Id and version of every complaint changed at or after {@code since}, on any node (index
+   * {@code ix_complaint_updated}): what the duplicate index of one node catches up from the others.
+   */
+  @Query("select c.id, c.version from Complaint c where c.updatedAt >= :since")
+  List<Object[]> changedSince(Instant since);
+
+  /**
    * The complaint, locked until the caller's transaction ends: changes that must see each other (files
    * counted against the per-complaint limit, "saya juga") wait for one another.
    */

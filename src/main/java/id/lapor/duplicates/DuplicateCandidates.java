@@ -11,6 +11,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -27,13 +30,15 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Open complaints like a given one. The index is loaded from the database on first use and then
  * follows every committed insert and update of a complaint (Hibernate post-commit events), so a
- * complaint is a candidate as soon as it is committed and leaves the index when it closes.
+ * complaint is a candidate as soon as it is committed and leaves the index when it closes. Each node
+ * holds its own index; what other nodes change reaches it within seconds through {@link #catchUp()}.
  */
 @Service
 public class DuplicateCandidates implements MeterBinder {
@@ -48,12 +53,62 @@ public class DuplicateCandidates implements MeterBinder {
   private final DuplicateIndex index = new DuplicateIndex();
   /** The version indexed per complaint: an older state (a slow load page) never overwrites a newer one. */
   private final ConcurrentHashMap<Long, Long> indexedVersion = new ConcurrentHashMap<>();
+  private final Clock clock;
   private volatile boolean loaded;
+  /** Changes up to this instant (less the overlap) have been read from the database. */
+  private volatile Instant caughtUpTo;
+  private volatile long lastCatchUpNanos = System.nanoTime();
 
-  DuplicateCandidates(Complaints complaints, TransactionTemplate transactions, EntityManagerFactory entityManagers) {
+  DuplicateCandidates(Complaints complaints, TransactionTemplate transactions, EntityManagerFactory entityManagers,
+      Clock clock) {
     this.complaints = complaints;
     this.transactions = transactions;
     this.entityManagers = entityManagers;
+    this.clock = clock;
+  }
+
+  /**
+   * How far back each catch-up reads again: a change is stamped when it happens and committed a
+   * moment later, and other nodes' clocks may differ a little (keep them synchronised, NTP).
+   */
+  static final Duration CATCH_UP_OVERLAP = Duration.ofMinutes(1);
+
+  /** Every few seconds: the complaints changed on other nodes (this node's own arrive with their commits). */
+  @Scheduled(fixedDelayString = "${lapor.duplicates.catch-up-interval:PT5S}",
+      initialDelayString = "${lapor.duplicates.catch-up-interval:PT5S}")
+  void catchUpOnSchedule() {
+    try {
+      catchUp();
+    } catch (RuntimeException e) {
+      // the next run reads the same changes again (the window starts where the last good run did)
+      log.warn("Duplicate index did not catch up with the database: {}", e.toString());
+    }
+  }
+
+  /**
+   * Indexes the complaints changed on any node since the last catch-up (less {@link #CATCH_UP_OVERLAP})
+   * whose version this index does not have yet: with several nodes, a complaint submitted on one is a
+   * duplicate candidate on the others within seconds. One indexed query for ids and versions; only
+   * what this node has not seen is loaded.
+   *
+   * @return complaints (re)indexed or dropped
+   */
+  int catchUp() {
+    if (!loaded) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    Instant since = caughtUpTo.minus(CATCH_UP_OVERLAP);
+    List<Long> unseen = complaints.changedSince(since).stream()
+        .filter(row -> indexedVersion.getOrDefault((Long) row[0], -1L) < ((Number) row[1]).longValue())
+        .map(row -> (Long) row[0]).toList();
+    for (int from = 0; from < unseen.size(); from += PAGE) {
+      List<Long> page = unseen.subList(from, Math.min(unseen.size(), from + PAGE));
+      transactions.executeWithoutResult(s -> complaints.findAllById(page).forEach(this::index));
+    }
+    caughtUpTo = now;
+    lastCatchUpNanos = System.nanoTime();
+    return unseen.size();
   }
 
   @PostConstruct
@@ -67,7 +122,8 @@ public class DuplicateCandidates implements MeterBinder {
 
   /**
    * {@code lapor.duplicates.index{state}}: open complaints in this node's index ({@code documents})
-   * and changes not yet visible to its searches ({@code pending}; the index lags by at most a second).
+   * and changes not yet visible to its searches ({@code pending}; the index lags by at most a second);
+   * {@code lapor.duplicates.index.catch.up.age}: seconds since it last read the other nodes' changes.
    */
   @Override
   public void bindTo(MeterRegistry registry) {
@@ -75,6 +131,10 @@ public class DuplicateCandidates implements MeterBinder {
         .description("Open complaints in this node's duplicate index").register(registry);
     Gauge.builder("lapor.duplicates.index", index, DuplicateIndex::pendingChanges).tag("state", "pending")
         .description("Changes of complaints not yet visible to duplicate searches").register(registry);
+    Gauge.builder("lapor.duplicates.index.catch.up.age", this, c -> (System.nanoTime() - c.lastCatchUpNanos) / 1e9)
+        .baseUnit("seconds")
+        .description("Time since this node's index last read the other nodes' changes (every 5 s when well)")
+        .register(registry);
   }
 
   /** The open complaints like {@code c}, best first. */
@@ -110,6 +170,7 @@ public class DuplicateCandidates implements MeterBinder {
       if (loaded) {
         return;
       }
+      caughtUpTo = clock.instant(); // what changes while the pages are read, the first catch-up reads again
       List<ComplaintStatus> open = ComplaintStatus.openOnes();
       int page = 0;
       int count = 0;

@@ -56,6 +56,7 @@ class OperatorMetricsIntegrationTests {
     assertThat(value(after, "lapor_supervision_rollup_pending", "")).isGreaterThanOrEqualTo(0);
     assertThat(value(after, "lapor_duplicates_index", "state=\"documents\"")).isGreaterThanOrEqualTo(1);
     assertThat(value(after, "lapor_duplicates_index", "state=\"pending\"")).isGreaterThanOrEqualTo(0);
+    assertThat(value(after, "lapor_duplicates_index_catch_up_age_seconds", "")).isGreaterThanOrEqualTo(0);
     assertThat(after).contains("lapor_notifications_outbox{state=\"PENDING\"}").contains("jvm_memory_used_bytes")
         .contains("hikaricp_connections_active");
   }

@@ -13,10 +13,12 @@ import id.lapor.intake.ComplaintIntake;
 import id.lapor.support.Casework;
 import id.lapor.support.ComplaintFixtures;
 import id.lapor.support.LaporTest;
+import java.sql.Timestamp;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Similar open complaints in Verify complaint, from what is committed, in the same regency only. */
 @LaporTest
@@ -28,6 +30,7 @@ class DuplicateCandidatesIntegrationTests {
   @Autowired DuplicateCandidates candidates;
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void theVerifyFormListsTheSameProblemReportedBeforeInTheRegencyWithItsScore() throws Exception {
@@ -55,6 +58,24 @@ class DuplicateCandidatesIntegrationTests {
         "verificationDecision", "ARCHIVE", "archiveReason", "UNINTELLIGIBLE"));
     assertThat(candidates.similarTo(complaints.getByTrackingNumber(second)))
         .as("a closed complaint is no candidate").extracting(DuplicateIndex.Hit::trackingNumber).doesNotContain(first);
+  }
+
+  @Test
+  void aComplaintChangedOnAnotherNodeBecomesACandidateHereWithTheCatchUp() {
+    String place = "Dusun " + UUID.randomUUID().toString().substring(0, 6);
+    String mine = submit("51.06", "Pasar " + place + " tergenang banjir",
+        "Pasar " + place + " tergenang banjir setiap hujan deras, kios pedagang terendam");
+    String other = submit("51.06", "Lampu taman mati", "Lampu taman kota mati sejak minggu lalu");
+    // another node rewrote it (its commit raises no event in this node's Hibernate): only the database knows
+    assertThat(jdbc.update("update complaint set title = ?, description = ?, version = version + 1, updated_at = ?"
+            + " where tracking_number = ?", "Pasar " + place + " banjir lagi",
+        "Pasar " + place + " tergenang banjir lagi, kios pedagang terendam air", Timestamp.from(casework.now()), other))
+        .isEqualTo(1);
+
+    candidates.catchUp(); // also every 5 s on its own
+    assertThat(candidates.similarTo(complaints.getByTrackingNumber(mine)))
+        .extracting(DuplicateIndex.Hit::trackingNumber).contains(other);
+    assertThat(candidates.catchUp()).as("what it has seen is not read again").isZero();
   }
 
   private String submit(String region, String title, String text) {
