@@ -37,7 +37,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * then scores them. Thread-safe. Pure of Spring, so the benchmark measures exactly this.
  *
  * <p>What is put or removed becomes visible to searches without a reopen per change (a reopen per
- * submitted complaint cost 6 % of intake): Lucene's reopen thread refreshes at most once a second
+ * submitted complaint cost 4–6 % of intake): Lucene's reopen thread refreshes at most once a second
  * in the background, and a search first waits for every change made before it (read your writes),
  * which reopens at once when one is pending.
  */

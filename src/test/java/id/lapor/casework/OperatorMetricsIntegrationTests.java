@@ -1,10 +1,20 @@
 package id.lapor.casework;
 
+import static id.lapor.support.ComplaintFixtures.BANGLI;
+import static id.lapor.support.ComplaintFixtures.BANGLI_DINKES;
+import static id.lapor.support.ComplaintFixtures.aPublicComplaintIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lapor.intake.ComplaintIntake;
+import id.lapor.support.Casework;
 import id.lapor.support.LaporTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,39 +36,81 @@ class OperatorMetricsIntegrationTests {
       """;
 
   @Autowired TestRestTemplate http;
+  @Autowired ComplaintIntake intake;
+  @Autowired Casework casework;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired RepositoryService repositoryService;
+
+  @AfterEach
+  void resetClock() {
+    casework.resetClock();
+  }
 
   @Test
-  void operatorsScrapeIntakeEngineJobsOutboxRollupAndIndexFigures() {
+  void operatorsScrapeIntakeEngineRollupAndIndexFigures() {
     String before = scrape();
     double started = value(before, "camunda_engine_events_total", "name=\"root-process-instance-start\"");
-    // the timer appears with the first submission of its channel and outcome
-    double stored = before.contains("lapor_intake_submissions_seconds_count{channel=\"API\",outcome=\"stored\"}")
-        ? value(before, "lapor_intake_submissions_seconds_count", "channel=\"API\",outcome=\"stored\"") : 0;
+    double stored = timed(before, "stored");
+    double pendingDeltas = value(before, "lapor_supervision_rollup_pending", "");
 
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> created = http.postForEntity("/api/complaints", new HttpEntity<>(COMPLAINT, headers),
-        String.class);
-    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(post().getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
     String after = scrape();
     assertThat(value(after, "camunda_engine_events_total", "name=\"root-process-instance-start\""))
         .as("the engine's own count of started instances, as a growing counter").isEqualTo(started + 1);
-    assertThat(value(after, "lapor_intake_submissions_seconds_count", "channel=\"API\",outcome=\"stored\""))
-        .isEqualTo(stored + 1);
+    assertThat(timed(after, "stored")).isEqualTo(stored + 1);
     assertThat(after).contains("lapor_intake_submissions_seconds_bucket{channel=\"API\",outcome=\"stored\",le=");
     for (String event : EngineMetrics.EVENTS) {
       assertThat(after).contains("camunda_engine_events_total{name=\"" + event + "\"}");
     }
-    assertThat(value(after, "lapor_jobs", "state=\"due\"")).isGreaterThanOrEqualTo(0);
-    assertThat(value(after, "lapor_jobs", "state=\"failed\"")).isGreaterThanOrEqualTo(0);
-    assertThat(value(after, "lapor_incidents_open", "")).isGreaterThanOrEqualTo(0);
-    assertThat(value(after, "lapor_supervision_rollup_pending", "")).isGreaterThanOrEqualTo(0);
+    // the tests sum the deltas themselves (compact-interval PT24H): the new complaint's wait
+    assertThat(value(after, "lapor_supervision_rollup_pending", "")).isGreaterThan(pendingDeltas);
     assertThat(value(after, "lapor_duplicates_index", "state=\"documents\"")).isGreaterThanOrEqualTo(1);
     assertThat(value(after, "lapor_duplicates_index", "state=\"pending\"")).isGreaterThanOrEqualTo(0);
     assertThat(value(after, "lapor_duplicates_index_catch_up_age_seconds", "")).isGreaterThanOrEqualTo(0);
     assertThat(after).contains("lapor_notifications_outbox{state=\"PENDING\"}").contains("jvm_memory_used_bytes")
         .contains("hikaricp_connections_active");
+  }
+
+  @Test
+  void aSubmissionThatKeptNothingCountsAsRolledBack() {
+    double rolledBack = timed(scrape(), "rolled-back");
+    repositoryService.suspendProcessDefinitionByKey(ComplaintProcess.PROCESS_KEY);
+    try {
+      assertThat(post().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    } finally {
+      repositoryService.activateProcessDefinitionByKey(ComplaintProcess.PROCESS_KEY);
+    }
+    assertThat(timed(scrape(), "rolled-back")).isEqualTo(rolledBack + 1);
+  }
+
+  @Test
+  void theJobBacklogFailedJobsAndIncidentsFollowTheEngine() {
+    String tn = intake.submit(aPublicComplaintIn(BANGLI)).trackingNumber();
+    casework.forward(tn, BANGLI_DINKES);
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(tn)
+        .rootProcessInstances().singleResult().getId();
+    Job deadline = managementService.createJobQuery().processInstanceId(instance).timers().orderByJobDuedate().asc()
+        .list().get(0);
+    String before = scrape();
+    double due = value(before, "lapor_jobs", "state=\"due\"");
+    double failed = value(before, "lapor_jobs", "state=\"failed\"");
+    double incidents = value(before, "lapor_incidents_open", "");
+
+    casework.advanceClockPast(deadline.getDuedate());
+    assertThat(value(scrape(), "lapor_jobs", "state=\"due\"")).as("its timer is due now, nobody fired it")
+        .isGreaterThanOrEqualTo(due + 1);
+
+    managementService.setJobRetries(deadline.getId(), 0);
+    String broken = scrape();
+    assertThat(value(broken, "lapor_jobs", "state=\"failed\"")).isEqualTo(failed + 1);
+    assertThat(value(broken, "lapor_incidents_open", "")).isEqualTo(incidents + 1);
+
+    managementService.setJobRetries(deadline.getId(), 1);
+    String mended = scrape();
+    assertThat(value(mended, "lapor_jobs", "state=\"failed\"")).isEqualTo(failed);
+    assertThat(value(mended, "lapor_incidents_open", "")).isEqualTo(incidents);
   }
 
   @Test
@@ -69,6 +121,19 @@ class OperatorMetricsIntegrationTests {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.withBasicAuth("supervisor.bali", "demo").getForEntity("/actuator/prometheus", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private ResponseEntity<String> post() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity("/api/complaints", new HttpEntity<>(COMPLAINT, headers), String.class);
+  }
+
+  /** Submissions through the API timed with {@code outcome}; the timer appears with its first one. */
+  private static double timed(String exposition, String outcome) {
+    String labels = "channel=\"API\",outcome=\"" + outcome + "\"";
+    return exposition.contains("lapor_intake_submissions_seconds_count{" + labels + "}")
+        ? value(exposition, "lapor_intake_submissions_seconds_count", labels) : 0;
   }
 
   private String scrape() {

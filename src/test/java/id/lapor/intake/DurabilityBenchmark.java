@@ -8,12 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 /**
  * What durability costs: complaints a second through {@code POST /api/complaints} from 4 clients for
@@ -67,44 +63,14 @@ public final class DurabilityBenchmark {
     arguments.addAll(extra);
     try (PackagedApp app = new PackagedApp(work, arguments).start()) {
       app.awaitReady(Duration.ofMinutes(5), client -> { });
-      load(app, Duration.ofSeconds(5));
-      List<Long> latencies = load(app, RUN);
-      Collections.sort(latencies);
-      double perSecond = latencies.size() / (double) RUN.toSeconds();
-      return String.format("%-52s %12.1f %9.1f %9.1f", name, perSecond, percentile(latencies, 50) / 1e6,
-          percentile(latencies, 99) / 1e6);
+      IntFunction<IntakeBenchmark.Attempt> post = client -> {
+        HttpClient http = HttpClient.newHttpClient();
+        return () -> http.send(app.complaintRequest(), HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+      };
+      IntakeBenchmark.load(post, CLIENTS, Duration.ofSeconds(5));
+      IntakeBenchmark.Figures figures = IntakeBenchmark.load(post, CLIENTS, RUN);
+      return String.format("%-52s %12.1f %9.1f %9.1f", name, figures.perSecond(), figures.p50() / 1e6,
+          figures.p99() / 1e6);
     }
-  }
-
-  /** 201 answers' latencies (ns) of {@link #CLIENTS} clients posting complaints for {@code duration}. */
-  private static List<Long> load(PackagedApp app, Duration duration) throws Exception {
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    AtomicBoolean running = new AtomicBoolean(true);
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    for (int i = 0; i < CLIENTS; i++) {
-      pool.submit(() -> {
-        HttpClient client = HttpClient.newHttpClient();
-        while (running.get()) {
-          long start = System.nanoTime();
-          try {
-            if (client.send(app.complaintRequest(), HttpResponse.BodyHandlers.discarding()).statusCode() == 201) {
-              latencies.add(System.nanoTime() - start);
-            }
-          } catch (Exception e) {
-            return;
-          }
-        }
-      });
-    }
-    Thread.sleep(duration.toMillis());
-    running.set(false);
-    pool.shutdown();
-    pool.awaitTermination(1, TimeUnit.MINUTES);
-    return new ArrayList<>(latencies);
-  }
-
-
-  private static double percentile(List<Long> sorted, int p) {
-    return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * p / 100.0)));
   }
 }

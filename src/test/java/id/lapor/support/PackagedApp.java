@@ -23,19 +23,22 @@ public final class PackagedApp implements AutoCloseable {
   private final Path workDir;
   private final int port;
   private final List<String> arguments;
-  private final List<String> jvmOptions;
+  private final List<String> launch;
   private Process process;
 
   public PackagedApp(Path workDir, List<String> arguments) throws IOException {
-    this(workDir, List.of(), arguments);
+    this(workDir, List.of("-jar", jar().toAbsolutePath().toString()), arguments);
   }
 
-  /** With options for the JVM too (e.g. a flight recording), placed before {@code -jar}. */
-  public PackagedApp(Path workDir, List<String> jvmOptions, List<String> arguments) throws IOException {
+  /**
+   * Started by {@code launch}: JVM options and the jar, e.g. {@code -XX:SharedArchiveFile=app.jsa -jar
+   * app/lapor.jar} (an extracted jar with its class data sharing archive).
+   */
+  public PackagedApp(Path workDir, List<String> launch, List<String> arguments) throws IOException {
     this.workDir = workDir;
     this.port = freePort();
     this.arguments = arguments;
-    this.jvmOptions = jvmOptions;
+    this.launch = launch;
   }
 
   /** The application jar Maven packaged (the integration tests run after {@code package}). */
@@ -50,8 +53,8 @@ public final class PackagedApp implements AutoCloseable {
   public PackagedApp start() throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx768m"));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "--server.port=" + port));
+    command.addAll(launch);
+    command.add("--server.port=" + port);
     command.addAll(arguments);
     process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(workDir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
@@ -104,10 +107,6 @@ public final class PackagedApp implements AutoCloseable {
     return URI.create("http://localhost:" + port + path);
   }
 
-  public Path workDir() {
-    return workDir;
-  }
-
   /** The process id, for tools that attach to it (jcmd). */
   public long pid() {
     return process.pid();
@@ -127,7 +126,7 @@ public final class PackagedApp implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

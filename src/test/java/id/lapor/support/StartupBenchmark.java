@@ -1,18 +1,11 @@
 package id.lapor.support;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up of the packaged application without the demo, until {@code /actuator/health/readiness}
@@ -45,7 +38,7 @@ public final class StartupBenchmark {
     Path archive = extracted.resolve("app.jsa");
     Path training = Files.createDirectories(work.resolve("training"));
     List<String> train = new ArrayList<>(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive,
-        "-Dspring.context.exit=onRefresh", "-jar", extractedJar.toString(), "--server.port=" + freePort()));
+        "-Dspring.context.exit=onRefresh", "-jar", extractedJar.toString(), "--server.port=" + PackagedApp.freePort()));
     train.addAll(ARGUMENTS);
     long trained = run(training, train);
     System.out.printf(Locale.ROOT, "training run for the archive: %.1f s%n", trained / 1e9);
@@ -73,38 +66,10 @@ public final class StartupBenchmark {
 
   /** Seconds from the process start until readiness says UP; then stops it. */
   private static double untilReady(Path dir, List<String> launch) throws Exception {
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx768m"));
-    command.addAll(launch);
-    command.add("--server.port=" + port);
-    command.addAll(ARGUMENTS);
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-        .timeout(Duration.ofSeconds(2)).build();
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
-    try {
-      while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(5)) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("the application stopped while starting; see " + dir);
-        }
-        try {
-          HttpResponse<String> r = client.send(ready, HttpResponse.BodyHandlers.ofString());
-          if (r.statusCode() == 200 && r.body().contains("UP")) {
-            return (System.nanoTime() - start) / 1e9;
-          }
-        } catch (IOException notYet) {
-          // the port does not answer yet
-        }
-        Thread.sleep(50);
-      }
-      throw new IllegalStateException("not ready within 5 minutes; see " + dir);
-    } finally {
-      process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
+    try (PackagedApp app = new PackagedApp(dir, launch, ARGUMENTS).start()) {
+      app.awaitReady(Duration.ofMinutes(5), client -> { });
+      return (System.nanoTime() - start) / 1e9;
     }
   }
 
@@ -126,11 +91,5 @@ public final class StartupBenchmark {
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
